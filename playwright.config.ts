@@ -1,0 +1,23 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './bench/lib/harness';
+
+const port = Number(process.env.FACEGATE_E2E_PORT ?? 4173);
+
+// Debian's Chromium, headless; WebGL comes from SwiftShader, so no --disable-gpu.
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 5 * 60_000,
+  expect: { timeout: 30_000 },
+  workers: 1,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+  },
+  webServer: {
+    command: `node node_modules/vite/bin/vite.js preview --mode harness --outDir dist-harness --host 127.0.0.1 --port ${port} --strictPort --bypass-lock`,
+    url: `http://127.0.0.1:${port}/harness.html`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});

