@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Unit tests only; e2e/ belongs to Playwright.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.mjs'],
+    include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.mjs'],
     environment: 'node',
   },
 });

@@ -45,6 +45,25 @@ test.describe('face engine in the worker', () => {
     expect(Math.hypot(...embedding)).toBeCloseTo(1, 4);
   });
 
+  test('the full-range detector finds the same face; the embeddings agree', async ({ harness }) => {
+    const url = faceUrl(samplePhotos[0]!);
+    const embeddings: number[][] = [];
+    for (const detectorRange of ['short', 'full'] as const) {
+      const init = await harness.evaluate(
+        (range) => window.facegate.init({ backends: ['wasm'], detectorRange: range }),
+        detectorRange,
+      );
+      expect(init.value!.detectorId).toBe(`blazeface-${detectorRange}-range`);
+      const r = await harness.evaluate((u) => window.facegate.analyzeUrl(u), url);
+      expect(r.value!.faces).toHaveLength(1);
+      embeddings.push(r.value!.faces[0]!.embedding!);
+    }
+    // Slightly different keypoints, same person: far above the 1 % false-accept threshold.
+    expect(cosine(embeddings[0]!, embeddings[1]!)).toBeGreaterThan(
+      defaultEmbedder.thresholds.similarityAtFar['0.01'],
+    );
+  });
+
   test('a frame with no face gives no face, and never a vector', async ({ harness }) => {
     await harness.evaluate(() => window.facegate.init({ backends: ['wasm'] }));
     const r = await harness.evaluate(() => window.facegate.analyzeSolid(320, 240, 128));

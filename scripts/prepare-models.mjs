@@ -9,10 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addNormalizationMetadata } from './tflite-metadata.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const manifestPath = join(root, 'models', 'manifest.json');
-const publicDir = join(root, 'public');
-const pin = process.argv.includes('--pin');
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
@@ -28,7 +25,7 @@ function patchBytes(bytes, patch) {
   });
 }
 
-async function prepareFile(file) {
+async function prepareFile(file, { root, pin }) {
   const sourcePath = join(root, 'node_modules', file.source);
   let bytes;
   try {
@@ -51,13 +48,20 @@ async function prepareFile(file) {
   else if (hash !== file.sha256) {
     throw new Error(`${file.path}: SHA-256 ${hash} does not match the pinned ${file.sha256}`);
   }
-  const target = join(publicDir, file.path);
+  const target = join(root, 'public', file.path);
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, bytes);
   return bytes.length;
 }
 
-async function main() {
+/**
+ * Copies and checks (or with `pin`, re-pins) every file of the manifest under `root`.
+ *
+ * @returns a one-line summary
+ * @throws Error naming the first file that is missing or does not match its hash
+ */
+export async function prepareModels({ root = repoRoot, pin = false } = {}) {
+  const manifestPath = join(root, 'models', 'manifest.json');
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
   const files = [
     ...manifest.runtime,
@@ -65,13 +69,18 @@ async function main() {
     ...manifest.embedders.flatMap((e) => e.files),
   ];
   let total = 0;
-  for (const file of files) total += await prepareFile(file);
+  for (const file of files) total += await prepareFile(file, { root, pin });
   if (pin) await writeFile(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
   const verb = pin ? 'pinned' : 'verified';
-  console.log(`models: ${files.length} files ${verb} (${(total / 1e6).toFixed(1)} MB)`);
+  return `models: ${files.length} files ${verb} (${(total / 1e6).toFixed(1)} MB)`;
 }
 
-main().catch((error) => {
-  console.error(`prepare-models: ${error.message}`);
-  process.exit(1);
-});
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  prepareModels({ pin: process.argv.includes('--pin') }).then(
+    (summary) => console.log(summary),
+    (error) => {
+      console.error(`prepare-models: ${error.message}`);
+      process.exit(1);
+    },
+  );
+}

@@ -26,6 +26,8 @@ export interface EngineConfig {
  */
 export class FaceEngine {
   private readonly cropper = new Cropper();
+  /** Requests under way, and those of them cancelled. */
+  private readonly active = new Set<string>();
   private readonly cancelled = new Set<string>();
 
   private constructor(
@@ -89,6 +91,7 @@ export class FaceEngine {
     embed: 'all' | 'largest' | 'none',
   ): Promise<AnalyzeResult> {
     const started = performance.now();
+    this.active.add(requestId);
     const frameWidth = frame.width;
     const frameHeight = frame.height;
     let bitmap: ImageBitmap | null = null;
@@ -134,6 +137,7 @@ export class FaceEngine {
         },
       };
     } finally {
+      this.active.delete(requestId);
       this.cancelled.delete(requestId);
       bitmap?.close();
       frame.close();
@@ -141,7 +145,8 @@ export class FaceEngine {
   }
 
   cancel(requestId: string): void {
-    this.cancelled.add(requestId);
+    // A cancel that arrives after its request finished has nothing left to stop.
+    if (this.active.has(requestId)) this.cancelled.add(requestId);
   }
 
   memory(): MemoryFigures {

@@ -1,5 +1,4 @@
 import * as Comlink from 'comlink';
-import manifestJson from '../../models/manifest.json';
 import { installErrorTransfer } from '../shared/comlinkErrors';
 import {
   analyzeOptionsSchema,
@@ -8,12 +7,11 @@ import {
   type EngineApi,
 } from '../shared/engineApi';
 import { EngineError } from '../shared/errors';
-import { parseManifest } from '../shared/manifest';
+import { modelManifest as manifest } from '../shared/models';
 import { FaceEngine } from './engine';
 
 // The manifest is bundled into this script, so the hashes that pin the models come
 // with the code itself rather than from a file that could be swapped beside them.
-const manifest = parseManifest(manifestJson);
 
 const siteRoot = new URL(import.meta.env.BASE_URL, self.location.origin);
 const resolveUrl = (path: string) => new URL(path, siteRoot).href;
