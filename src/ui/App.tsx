@@ -1,9 +1,51 @@
+import { useState } from 'react';
+import { embedderEntry } from '../shared/models';
+import type { Person } from '../store';
 import { engineErrorMessages } from './messages';
-import { PhotoCheck } from './PhotoCheck';
+import { ConsentScreen } from './screens/ConsentScreen';
+import { EnrolScreen } from './screens/EnrolScreen';
+import { IdentifyScreen } from './screens/IdentifyScreen';
+import { ManageScreen } from './screens/ManageScreen';
+import type { Services } from './screens/services';
+import { SettingsScreen } from './screens/SettingsScreen';
+import { VerifyScreen } from './screens/VerifyScreen';
 import { useEngine } from './useEngine';
+import { useStore } from './useStore';
+
+type Screen = 'enrol' | 'verify' | 'identify' | 'manage' | 'settings';
+const screens: { id: Screen; label: string }[] = [
+  { id: 'enrol', label: 'Enrol' },
+  { id: 'verify', label: 'Verify' },
+  { id: 'identify', label: 'Identify' },
+  { id: 'manage', label: 'Manage' },
+  { id: 'settings', label: 'Settings' },
+];
 
 export function App() {
-  const engine = useEngine();
+  const { state: storeState, updateSettings, reloadSettings } = useStore();
+  const settings = storeState.phase === 'ready' ? storeState.settings : null;
+  const engine = useEngine(settings?.detectorRange ?? 'short');
+  const [screen, setScreen] = useState<Screen>('verify');
+  const [reEnrol, setReEnrol] = useState<Person | null>(null);
+
+  const services: Services | null =
+    storeState.phase === 'ready' && engine.phase === 'ready'
+      ? {
+          engine: engine.client,
+          status: engine.status,
+          embedder: embedderEntry(engine.status.embedderId)!,
+          store: storeState.store,
+          settings: storeState.settings,
+          updateSettings,
+          reloadSettings,
+        }
+      : null;
+
+  function go(next: Screen) {
+    setReEnrol(null);
+    setScreen(next);
+  }
+
   return (
     <main>
       <h1>Facegate</h1>
@@ -17,24 +59,58 @@ export function App() {
         )}
         {engine.phase === 'ready' && (
           <p>
-            Ready. Running on <strong>{engine.status.backend.toUpperCase()}</strong> with{' '}
-            {engine.status.embedderId}.
+            Ready. Running on <strong>{engine.status.backend.toUpperCase()}</strong>.
+          </p>
+        )}
+        {storeState.phase === 'failed' && (
+          <p className="error" data-testid="store-error">
+            {storeState.message} Verification is not possible without it.
           </p>
         )}
       </div>
-      {engine.phase === 'ready' && (
-        <details>
-          <summary>Why this backend</summary>
-          <ul>
-            {engine.status.backendAttempts.map((a) => (
-              <li key={a.backend}>
-                {a.backend}: {a.ok ? 'used' : 'not used'} ({a.reason})
-              </li>
-            ))}
-          </ul>
-        </details>
+
+      {settings && !settings.consent && (
+        <ConsentScreen
+          onAgree={() =>
+            void updateSettings({ consent: { given: true, at: new Date().toISOString() } })
+          }
+        />
       )}
-      {engine.phase === 'ready' && <PhotoCheck client={engine.client} />}
+      {settings?.consent && (
+        <>
+          <nav className="screens" aria-label="Screens">
+            {screens.map((s) => (
+              <button
+                key={s.id}
+                type="button"
+                aria-current={screen === s.id ? 'page' : undefined}
+                onClick={() => go(s.id)}
+              >
+                {s.label}
+              </button>
+            ))}
+          </nav>
+          {services && screen === 'enrol' && (
+            <EnrolScreen
+              key={reEnrol?.id ?? 'new'}
+              services={services}
+              person={reEnrol ?? undefined}
+            />
+          )}
+          {services && screen === 'verify' && <VerifyScreen services={services} />}
+          {services && screen === 'identify' && <IdentifyScreen services={services} />}
+          {services && screen === 'manage' && (
+            <ManageScreen
+              services={services}
+              onReEnrol={(person) => {
+                setReEnrol(person);
+                setScreen('enrol');
+              }}
+            />
+          )}
+          {services && screen === 'settings' && <SettingsScreen services={services} />}
+        </>
+      )}
     </main>
   );
 }

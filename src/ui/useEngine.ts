@@ -3,25 +3,33 @@ import { createEngineClient, type EngineClient } from '../client/engineClient';
 import type { EngineStatus } from '../shared/engineApi';
 import { isEngineError, type EngineErrorCode } from '../shared/errors';
 
+export type DetectorRange = 'short' | 'full';
+
 export type EngineState =
   | { phase: 'loading' }
   | { phase: 'ready'; client: EngineClient; status: EngineStatus }
   | { phase: 'failed'; code: EngineErrorCode; detail: string };
 
-/** Starts the engine worker for the component's lifetime. */
-export function useEngine(): EngineState {
-  const [state, setState] = useState<EngineState>({ phase: 'loading' });
+const loading: EngineState = { phase: 'loading' };
+
+/** Starts an engine worker, and a new one whenever the detector range changes. */
+export function useEngine(detectorRange: DetectorRange): EngineState {
+  // The state remembers which range it belongs to, so a change of range reads as loading.
+  const [settled, setSettled] = useState<{ range: DetectorRange; state: EngineState } | null>(null);
   useEffect(() => {
     const client = createEngineClient();
     const controller = new AbortController();
-    client.init({}, controller.signal).then(
-      (status) => setState({ phase: 'ready', client, status }),
+    client.init({ detectorRange }, controller.signal).then(
+      (status) => setSettled({ range: detectorRange, state: { phase: 'ready', client, status } }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        setState({
-          phase: 'failed',
-          code: isEngineError(error) ? error.code : 'internal',
-          detail: error instanceof Error ? error.message : String(error),
+        setSettled({
+          range: detectorRange,
+          state: {
+            phase: 'failed',
+            code: isEngineError(error) ? error.code : 'internal',
+            detail: error instanceof Error ? error.message : String(error),
+          },
         });
       },
     );
@@ -29,6 +37,6 @@ export function useEngine(): EngineState {
       controller.abort();
       client.terminate();
     };
-  }, []);
-  return state;
+  }, [detectorRange]);
+  return settled?.range === detectorRange ? settled.state : loading;
 }

@@ -1,0 +1,93 @@
+import { identify, thresholdFor, verify, type Candidate } from '../biometrics/decision';
+import { makeTemplate } from '../biometrics/templates';
+import type { EmbedderEntry, FarLevel } from '../shared/manifest';
+import type { FacegateStore, Person } from '../store';
+
+export type VerifyOutcome =
+  | { kind: 'decided'; accepted: boolean; similarity: number; threshold: number }
+  | { kind: 're-enrol'; person: Person };
+
+/**
+ * Verifies an attempt's frames against the claimed person and records it in the audit
+ * list (time, person, result, similarity: never an image or an embedding).
+ */
+export async function verifyPerson(
+  store: FacegateStore,
+  embedder: EmbedderEntry,
+  person: Person,
+  probes: readonly Float32Array[],
+  far: FarLevel,
+): Promise<VerifyOutcome> {
+  const stored = await store.getTemplate(person.id);
+  // A template made by another model is never compared: its numbers mean nothing here.
+  if (stored.modelId !== embedder.id) return { kind: 're-enrol', person };
+  const threshold = thresholdFor(embedder.thresholds.similarityAtFar, far);
+  const template = makeTemplate(stored.modelId, stored.embeddings);
+  const verdict = verify(probes, template, embedder.id, threshold);
+  await store.recordAttempt({
+    personId: person.id,
+    kind: 'verify',
+    result: verdict.accepted ? 'accepted' : 'rejected',
+    similarity: verdict.similarity,
+  });
+  return { kind: 'decided', ...verdict };
+}
+
+export type IdentifyOutcome =
+  | { kind: 'found'; person: Person; similarity: number; threshold: number }
+  | { kind: 'unknown'; bestSimilarity: number | null; threshold: number; otherModel: number };
+
+/** 1:N over everyone enrolled with this model, except `exceptPersonId`. */
+async function search(
+  store: FacegateStore,
+  embedder: EmbedderEntry,
+  probes: readonly Float32Array[],
+  far: FarLevel,
+  exceptPersonId?: string,
+) {
+  const threshold = thresholdFor(embedder.thresholds.similarityAtFar, far);
+  const [people, templates] = await Promise.all([
+    store.listPeople(),
+    store.getAllTemplates(embedder.id),
+  ]);
+  const candidates: Candidate[] = templates
+    .filter((t) => t.personId !== exceptPersonId)
+    .map((t) => ({ personId: t.personId, template: makeTemplate(t.modelId, t.embeddings) }));
+  const result = identify(probes, candidates, embedder.id, threshold);
+  const person = result.personId ? people.find((p) => p.id === result.personId) : undefined;
+  const otherModel = people.filter((p) => p.modelId !== embedder.id).length;
+  return { result, person, threshold, otherModel };
+}
+
+/** Identifies the person in the frames, or says unknown, and records the attempt. */
+export async function identifyPerson(
+  store: FacegateStore,
+  embedder: EmbedderEntry,
+  probes: readonly Float32Array[],
+  far: FarLevel,
+): Promise<IdentifyOutcome> {
+  const { result, person, threshold, otherModel } = await search(store, embedder, probes, far);
+  const similarity = result.personId !== null ? result.similarity : result.bestSimilarity;
+  await store.recordAttempt({
+    personId: person?.id ?? null,
+    kind: 'identify',
+    result: person ? 'accepted' : 'unknown',
+    similarity,
+  });
+  if (person && result.personId !== null) {
+    return { kind: 'found', person, similarity: result.similarity, threshold };
+  }
+  return { kind: 'unknown', bestSimilarity: similarity, threshold, otherModel };
+}
+
+/** Someone already enrolled whom these enrolment frames match, if anyone. */
+export async function existingMatch(
+  store: FacegateStore,
+  embedder: EmbedderEntry,
+  embeddings: readonly Float32Array[],
+  far: FarLevel,
+  exceptPersonId?: string,
+): Promise<Person | null> {
+  const { person } = await search(store, embedder, embeddings, far, exceptPersonId);
+  return person ?? null;
+}

@@ -1,0 +1,70 @@
+import type { FaceQuality } from './quality';
+
+/**
+ * Limits a face must meet to be enrolled or verified. They are not tied to one
+ * embedding model: they describe a face any model can read (size, pose, light, focus).
+ */
+export interface QualityPolicy {
+  /** Eye centres at least this far apart, in frame pixels. */
+  minInterOcular: number;
+  /** The face box at least this far inside the frame, in frame pixels. */
+  minEdgeMargin: number;
+  maxAbsYawDegrees: number;
+  maxAbsRollDegrees: number;
+  /** Variance of the Laplacian of the aligned face. */
+  minSharpness: number;
+  minBrightness: number;
+  maxBrightness: number;
+}
+
+export const defaultQualityPolicy: QualityPolicy = {
+  minInterOcular: 24,
+  minEdgeMargin: 2,
+  maxAbsYawDegrees: 35,
+  maxAbsRollDegrees: 20,
+  minSharpness: 8,
+  minBrightness: 50,
+  maxBrightness: 215,
+};
+
+/** What the person should do, most important first; none means the face is good. */
+export type Guidance =
+  | 'no-face'
+  | 'one-person'
+  | 'move-closer'
+  | 'move-into-frame'
+  | 'face-camera'
+  | 'straighten-head'
+  | 'more-light'
+  | 'less-light'
+  | 'hold-still';
+
+export const guidanceText: Record<Guidance, string> = {
+  'no-face': 'No face found. Look at the camera.',
+  'one-person': 'One person at a time, please.',
+  'move-closer': 'Move closer to the camera.',
+  'move-into-frame': 'Move so your whole face is in the picture.',
+  'face-camera': 'Face the camera.',
+  'straighten-head': 'Hold your head straight.',
+  'more-light': 'More light, please: your face is too dark.',
+  'less-light': 'Too bright: move away from the light.',
+  'hold-still': 'Hold still: the picture is blurred.',
+};
+
+/** The first thing wrong with a frame's faces, or null when its one face is good. */
+export function guidanceFor(
+  faces: readonly { quality: FaceQuality }[],
+  policy: QualityPolicy = defaultQualityPolicy,
+): Guidance | null {
+  if (faces.length === 0) return 'no-face';
+  if (faces.length > 1) return 'one-person';
+  const q = faces[0]!.quality;
+  if (q.edgeMargin < policy.minEdgeMargin) return 'move-into-frame';
+  if (q.interOcular < policy.minInterOcular) return 'move-closer';
+  if (Math.abs(q.yawDegrees) > policy.maxAbsYawDegrees) return 'face-camera';
+  if (Math.abs(q.rollDegrees) > policy.maxAbsRollDegrees) return 'straighten-head';
+  if (q.brightness < policy.minBrightness) return 'more-light';
+  if (q.brightness > policy.maxBrightness) return 'less-light';
+  if (q.sharpness < policy.minSharpness) return 'hold-still';
+  return null;
+}

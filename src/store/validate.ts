@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { StoreError } from './errors';
+
+/** Limits on what a template may hold; a caller outside them has a bug, not a face. */
+export const embeddingLimits = {
+  minSize: 16,
+  maxSize: 4096,
+  maxCount: 50,
+} as const;
+
+export const nameMaxLength = 64;
+export const passphraseMinLength = 8;
+
+/**
+ * Characters a name may not hold: control characters, line and paragraph separators,
+ * and the bidirectional overrides and isolates, which can make a name display as
+ * another. Joiners stay allowed: several scripts and emoji need them.
+ */
+const forbiddenInName = /[\p{Cc}\p{Zl}\p{Zp}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+/** A person's name as stored: NFC, trimmed, 1 to 64 characters, nothing invisible. */
+export const nameSchema = z
+  .string()
+  .transform((raw) => raw.normalize('NFC').trim())
+  .refine((name) => name.length > 0, 'the name is empty')
+  .refine(
+    (name) => [...name].length <= nameMaxLength,
+    `the name is over ${nameMaxLength} characters`,
+  )
+  .refine((name) => !forbiddenInName.test(name), 'the name holds a control character');
+
+/** An embedder's id as the manifest names it. */
+export const modelIdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .refine((id) => !forbiddenInName.test(id), 'the model id holds a control character');
+
+/** The name folded for comparison: "Ana" and "ANA" are the same person here. */
+export function nameKey(name: string): string {
+  return name.normalize('NFC').trim().toLowerCase();
+}
+
+/**
+ * Checks the embeddings of one template: 1 to 50 of them, all the same length between
+ * 16 and 4096, every value finite.
+ *
+ * @throws StoreError `invalid-input` naming the first problem.
+ */
+export function checkEmbeddings(embeddings: readonly Float32Array[]): void {
+  const problem = embeddingsProblem(embeddings);
+  if (problem !== null) throw new StoreError('invalid-input', problem);
+}
+
+function embeddingsProblem(embeddings: readonly Float32Array[]): string | null {
+  if (!Array.isArray(embeddings)) return 'embeddings must be an array';
+  const { minSize, maxSize, maxCount } = embeddingLimits;
+  if (embeddings.length < 1 || embeddings.length > maxCount) {
+    return `a template holds 1 to ${maxCount} embeddings, not ${embeddings.length}`;
+  }
+  const size = embeddings[0]?.length ?? 0;
+  if (size < minSize || size > maxSize) {
+    return `an embedding has ${minSize} to ${maxSize} values, not ${size}`;
+  }
+  for (const [i, embedding] of embeddings.entries()) {
+    if (!(embedding instanceof Float32Array)) return `embedding ${i} is not a Float32Array`;
+    if (embedding.length !== size)
+      return `embedding ${i} has ${embedding.length} values, not ${size}`;
+    if (!embedding.every(Number.isFinite)) return `embedding ${i} holds a value that is not finite`;
+  }
+  return null;
+}
+
+/** @throws StoreError `invalid-input` when the passphrase is shorter than 8 characters. */
+export function checkPassphrase(passphrase: string): void {
+  if (typeof passphrase !== 'string' || [...passphrase].length < passphraseMinLength) {
+    throw new StoreError(
+      'invalid-input',
+      `a backup passphrase has at least ${passphraseMinLength} characters`,
+    );
+  }
+}
+
+/**
+ * Parses `input` with `schema`.
+ *
+ * @throws StoreError `invalid-input` that says which field is wrong.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new StoreError('invalid-input', z.prettifyError(parsed.error));
+  return parsed.data;
+}

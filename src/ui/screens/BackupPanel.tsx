@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { backupLimits, passphraseMinLength } from '../../store';
+import { storeMessage } from '../useStore';
+import type { Services } from './services';
+
+/** Export an encrypted backup protected by a passphrase, or import one. */
+export function BackupPanel({
+  services,
+  onImported,
+  onMessage,
+}: {
+  services: Services;
+  onImported: () => void;
+  onMessage: (message: string) => void;
+}) {
+  const { store, embedder } = services;
+  const [passphrase, setPassphrase] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [download, setDownload] = useState<string | null>(null);
+
+  async function exportBackup() {
+    try {
+      const text = await store.exportBackup(passphrase);
+      if (download) URL.revokeObjectURL(download);
+      setDownload(URL.createObjectURL(new Blob([text], { type: 'application/json' })));
+      onMessage('The backup is ready: save it with the link below. It holds no photos.');
+    } catch (error) {
+      onMessage(storeMessage(error));
+    }
+  }
+
+  async function importBackup() {
+    if (!file) return;
+    if (file.size > backupLimits.maxTextLength) {
+      return onMessage('That file is too large to be a Facegate backup. Nothing was imported.');
+    }
+    try {
+      const people = await store.importBackup(await file.text(), passphrase, {
+        modelId: embedder.id,
+        embeddingSize: embedder.embeddingSize,
+      });
+      onMessage(`Imported ${people.length} ${people.length === 1 ? 'person' : 'people'}.`);
+      onImported();
+    } catch (error) {
+      onMessage(storeMessage(error));
+    }
+  }
+
+  return (
+    <fieldset className="stack">
+      <legend>Backup</legend>
+      <label>
+        Passphrase (at least {passphraseMinLength} characters){' '}
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+        />
+      </label>
+      <button type="button" onClick={() => void exportBackup()}>
+        Export an encrypted backup
+      </button>
+      {download && (
+        <a href={download} download="facegate-backup.json">
+          Save facegate-backup.json
+        </a>
+      )}
+      <label>
+        Backup file to import{' '}
+        <input
+          type="file"
+          accept="application/json,.json"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+      </label>
+      <button type="button" onClick={() => void importBackup()} disabled={!file}>
+        Import the backup
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { existingMatch } from '../../app/decisions';
+import type { Person } from '../../store';
+import { CapturePanel } from '../capture/CapturePanel';
+import { storeMessage } from '../useStore';
+import type { Services } from './services';
+
+type Step =
+  | { kind: 'name' }
+  | { kind: 'capture'; name: string }
+  | { kind: 'duplicate'; name: string; embeddings: Float32Array[]; match: Person }
+  | { kind: 'saving' }
+  | { kind: 'done'; name: string }
+  | { kind: 'failed'; message: string };
+
+/** Enrol a new person, or re-enrol `person` (a new template replaces the old one). */
+export function EnrolScreen({ services, person }: { services: Services; person?: Person }) {
+  const { store, embedder, engine, settings } = services;
+  const [step, setStep] = useState<Step>(
+    person ? { kind: 'capture', name: person.name } : { kind: 'name' },
+  );
+  const [name, setName] = useState('');
+
+  async function save(personName: string, embeddings: Float32Array[]) {
+    setStep({ kind: 'saving' });
+    try {
+      if (person) await store.replaceTemplate(person.id, embedder.id, embeddings);
+      else await store.addPerson({ name: personName, modelId: embedder.id, embeddings });
+      setStep({ kind: 'done', name: personName });
+    } catch (error) {
+      setStep({ kind: 'failed', message: storeMessage(error) });
+    }
+  }
+
+  async function captured(personName: string, embeddings: Float32Array[]) {
+    try {
+      const far = settings.securityLevel;
+      const match = await existingMatch(store, embedder, embeddings, far, person?.id);
+      if (match) return setStep({ kind: 'duplicate', name: personName, embeddings, match });
+    } catch (error) {
+      return setStep({ kind: 'failed', message: storeMessage(error) });
+    }
+    await save(personName, embeddings);
+  }
+
+  return (
+    <section aria-labelledby="enrol-title" className="stack">
+      <h2 id="enrol-title">{person ? `Re-enrol ${person.name}` : 'Enrol a person'}</h2>
+      {step.kind === 'name' && (
+        <form
+          className="stack"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (name.trim()) setStep({ kind: 'capture', name: name.trim() });
+          }}
+        >
+          <label>
+            Name or ID{' '}
+            <input value={name} onChange={(e) => setName(e.target.value)} maxLength={64} required />
+          </label>
+          <button type="submit" className="primary">
+            Next: capture the face
+          </button>
+        </form>
+      )}
+      {step.kind === 'capture' && (
+        <CapturePanel
+          engine={engine}
+          cameraId={settings.cameraId ?? undefined}
+          purpose="enrol"
+          onDone={(embeddings) => void captured(step.name, embeddings)}
+        />
+      )}
+      <div role="status" aria-live="polite" data-testid="enrol-result">
+        {step.kind === 'duplicate' && (
+          <div className="stack">
+            <p className="error">
+              This face already matches {step.match.name}, who is enrolled here. Enrol it as{' '}
+              {step.name} anyway?
+            </p>
+            <button type="button" onClick={() => void save(step.name, step.embeddings)}>
+              Enrol anyway
+            </button>
+            <button type="button" onClick={() => setStep({ kind: 'name' })}>
+              Cancel
+            </button>
+          </div>
+        )}
+        {step.kind === 'saving' && <p>Saving…</p>}
+        {step.kind === 'done' && <p className="verdict accepted">✔ {step.name} is enrolled.</p>}
+        {step.kind === 'failed' && <p className="error">{step.message}</p>}
+      </div>
+    </section>
+  );
+}

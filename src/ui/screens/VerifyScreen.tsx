@@ -1,0 +1,126 @@
+import { useEffect, useState } from 'react';
+import { verifyPerson, type VerifyOutcome } from '../../app/decisions';
+import { formatWait, verificationLockout } from '../../app/lockout';
+import type { Person } from '../../store';
+import { CapturePanel } from '../capture/CapturePanel';
+import { storeMessage } from '../useStore';
+import { Verdict } from './Verdict';
+import type { Services } from './services';
+
+type Step =
+  | { kind: 'choose' }
+  | { kind: 'locked'; person: Person; waitMs: number }
+  | { kind: 'capture'; person: Person }
+  | { kind: 'deciding'; person: Person }
+  | { kind: 'result'; person: Person; outcome: VerifyOutcome }
+  | { kind: 'failed'; message: string };
+
+/** 1:1: "is this Alice?" */
+export function VerifyScreen({ services }: { services: Services }) {
+  const { store, embedder, engine, settings } = services;
+  const [people, setPeople] = useState<Person[] | null>(null);
+  const [chosen, setChosen] = useState('');
+  const [step, setStep] = useState<Step>({ kind: 'choose' });
+  const [round, setRound] = useState(0);
+
+  useEffect(() => {
+    store
+      .listPeople()
+      .then(setPeople, (e: unknown) => setStep({ kind: 'failed', message: storeMessage(e) }));
+  }, [store]);
+
+  async function start(person: Person) {
+    try {
+      // Checked from the stored attempts, so a reload does not lift a lockout.
+      const now = Date.now();
+      const lockout = verificationLockout(await store.listAttempts(), now, person.id);
+      if (lockout.locked && lockout.until) {
+        return setStep({ kind: 'locked', person, waitMs: lockout.until - now });
+      }
+      setRound((r) => r + 1);
+      setStep({ kind: 'capture', person });
+    } catch (error) {
+      // Storage failing must refuse verification, never pass it.
+      setStep({ kind: 'failed', message: storeMessage(error) });
+    }
+  }
+
+  async function decide(person: Person, probes: Float32Array[]) {
+    setStep({ kind: 'deciding', person });
+    try {
+      const outcome = await verifyPerson(store, embedder, person, probes, settings.securityLevel);
+      setStep({ kind: 'result', person, outcome });
+    } catch (error) {
+      setStep({ kind: 'failed', message: storeMessage(error) });
+    }
+  }
+
+  if (people && people.length === 0) {
+    return <p>Nobody is enrolled yet. Enrol someone first.</p>;
+  }
+  return (
+    <section aria-labelledby="verify-title" className="stack">
+      <h2 id="verify-title">Verify a person</h2>
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const person = people?.find((p) => p.id === chosen);
+          if (person) void start(person);
+        }}
+      >
+        <label>
+          Who is this?{' '}
+          <select value={chosen} onChange={(e) => setChosen(e.target.value)} required>
+            <option value="">Choose a person</option>
+            {people?.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="primary" disabled={!chosen}>
+          Start verification
+        </button>
+      </form>
+      {step.kind === 'capture' && (
+        <CapturePanel
+          key={round}
+          engine={engine}
+          cameraId={settings.cameraId ?? undefined}
+          purpose="attempt"
+          onDone={(probes) => void decide(step.person, probes)}
+        />
+      )}
+      <div role="status" aria-live="assertive" data-testid="verify-result">
+        {step.kind === 'deciding' && <p>Checking…</p>}
+        {step.kind === 'locked' && (
+          <p className="verdict rejected">
+            ⛔ Too many failed attempts. Verification of {step.person.name} is locked for{' '}
+            {formatWait(step.waitMs)}.
+          </p>
+        )}
+        {step.kind === 'result' && step.outcome.kind === 're-enrol' && (
+          <p className="error">
+            {step.person.name} was enrolled with another face model and must be enrolled again
+            (Manage → Re-enrol).
+          </p>
+        )}
+        {step.kind === 'result' && step.outcome.kind === 'decided' && (
+          <Verdict
+            accepted={step.outcome.accepted}
+            text={
+              step.outcome.accepted
+                ? `Accepted: this is ${step.person.name}.`
+                : `Rejected: this is not ${step.person.name}.`
+            }
+            similarity={step.outcome.similarity}
+            threshold={step.outcome.threshold}
+          />
+        )}
+        {step.kind === 'failed' && <p className="error">{step.message}</p>}
+      </div>
+    </section>
+  );
+}
