@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './bench/lib/harness';
 
 const port = Number(process.env.FACEGATE_E2E_PORT ?? 4173);
+// The harness build the tests serve (`vite build --mode harness` writes dist-harness).
+const outDir = process.env.FACEGATE_E2E_DIST ?? 'dist-harness';
 
 // Debian's Chromium, headless; WebGL comes from SwiftShader, so no --disable-gpu.
 export default defineConfig({
@@ -11,11 +13,15 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
+    // Tests that route requests (a tampered model, the faces) need them to reach the page's
+    // own network: a service worker would answer from its cache instead. The camera
+    // sessions (e2e/support/appSession.ts) launch their own contexts, service worker on.
+    serviceWorkers: 'block',
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   webServer: {
-    command: `node node_modules/vite/bin/vite.js preview --mode harness --outDir dist-harness --host 127.0.0.1 --port ${port} --strictPort --bypass-lock`,
+    command: `node node_modules/vite/bin/vite.js preview --mode harness --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort --bypass-lock`,
     url: `http://127.0.0.1:${port}/harness.html`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -21,18 +21,27 @@ export function newProfile(): string {
   return mkdtempSync(join(tmpdir(), 'facegate-profile-'));
 }
 
+export interface CameraOptions {
+  /** Runs before the app's page is first opened (to go offline, or to limit storage). */
+  beforeLoad?: (session: AppSession) => Promise<void>;
+}
+
 /** Opens the app with the camera showing `photos` (each held for a second), in `profile`. */
 export async function withCamera<T>(
   profile: string,
   baseURL: string,
   photos: string[],
   use: (session: AppSession) => Promise<T>,
+  options: CameraOptions = {},
 ): Promise<T> {
   const clip = await clipFor(photos);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     args: [...chromiumArgs, ...fakeCameraArgs(clip)],
     baseURL,
+    // The config blocks service workers for the routed tests, and its defaults reach
+    // this context too; the app as people use it has one.
+    serviceWorkers: 'allow',
   });
   const session: AppSession = {
     context,
@@ -48,6 +57,7 @@ export async function withCamera<T>(
     if (/Content Security Policy/i.test(m.text())) session.cspViolations.push(m.text());
   });
   try {
+    await options.beforeLoad?.(session);
     await session.page.goto('/');
     await expect(session.page.getByTestId('engine-status')).toContainText('Ready', {
       timeout: 60_000,

@@ -9,6 +9,7 @@ import { ManageScreen } from './screens/ManageScreen';
 import type { Services } from './screens/services';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { VerifyScreen } from './screens/VerifyScreen';
+import { PwaStatus } from './PwaStatus';
 import { useEngine } from './useEngine';
 import { useStore } from './useStore';
 
@@ -62,6 +63,7 @@ export function App() {
             Ready. Running on <strong>{engine.status.backend.toUpperCase()}</strong>.
           </p>
         )}
+        <PwaStatus />
         {storeState.phase === 'failed' && (
           <p className="error" data-testid="store-error">
             {storeState.message} Verification is not possible without it.

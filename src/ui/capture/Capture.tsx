@@ -5,6 +5,7 @@ import { CameraError, closeCamera, openCamera } from '../../camera/openCamera';
 import type { EngineClient } from '../../client/engineClient';
 import type { AnalyzeResult } from '../../shared/engineApi';
 import { isEngineError } from '../../shared/errors';
+import { holdActivity } from '../../pwa/activity';
 import { engineErrorMessages } from '../messages';
 
 export type CaptureSource =
@@ -79,6 +80,7 @@ export function Capture({ engine, source, active, onResult, box, frameSize }: Ca
   useEffect(() => {
     if (!active || cameraError) return;
     const controller = new AbortController();
+    const release = holdActivity();
     const onError = (error: unknown) =>
       setEngineError(isEngineError(error) ? engineErrorMessages[error.code] : String(error));
     if (source.kind === 'photo') {
@@ -93,7 +95,10 @@ export function Capture({ engine, source, active, onResult, box, frameSize }: Ca
         onError,
       });
     }
-    return () => controller.abort();
+    return () => {
+      controller.abort();
+      release();
+    };
   }, [active, source, engine, cameraError, attempt]);
 
   if (cameraError) {
