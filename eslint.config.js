@@ -26,7 +26,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'bench/**', 'e2e/**', '*.config.{js,ts}'],
+    files: ['scripts/**', 'bench/**', 'e2e/**', 'deploy/**', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -8,7 +8,8 @@ import { parseManifest } from './src/shared/manifest.ts';
 
 /**
  * The policy the app is built for: nothing from another origin, no inline script,
- * WebAssembly allowed to compile. deploy/ serves the same policy in production.
+ * WebAssembly allowed to compile. deploy/nginx/security-headers.conf sends the same
+ * string in production; deploy/nginx.test.ts fails when the two differ.
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",
