@@ -11,8 +11,11 @@ export function verificationLockout(
   now: number,
   personId: string,
 ): LockoutState {
+  // In the order recorded: the lockout keeps attempts of the same millisecond in the
+  // order given, and the store lists the newest first.
   const history = attempts
     .filter((a) => a.kind === 'verify')
+    .sort((a, b) => a.id - b.id)
     .map((a) => ({
       time: Date.parse(a.time),
       personId: a.personId,
