@@ -9,13 +9,7 @@ export {
   type StoreErrorCode,
 } from './errors';
 export { defaultSettings, kioskIdleLimits } from './settings';
-export {
-  hashOperatorPin,
-  isOperatorPin,
-  operatorPinIterations,
-  operatorPinLength,
-  operatorPinMatches,
-} from './pinHash';
+export { hashOperatorPin, isOperatorPin, operatorPinLength, operatorPinMatches } from './pinHash';
 export { maxAttempts } from './attempts';
 export { backupLimits } from './backupFormat';
 export { embeddingLimits, nameKey, nameMaxLength, passphraseMinLength } from './validate';
@@ -33,4 +27,3 @@ export type {
   Settings,
   StoredTemplate,
 } from './types';
-export { kioskTasks } from './types';

@@ -5,7 +5,7 @@ import type { FacegateStore } from '../../store';
 import { storeMessage } from '../useStore';
 
 /** What the operator reads after a PIN that did not open the kiosk. */
-export function pinMessage(check: Exclude<PinCheck, { kind: 'accepted' }>): string {
+function pinMessage(check: Exclude<PinCheck, { kind: 'accepted' }>): string {
   switch (check.kind) {
     case 'rejected':
       return `That PIN is wrong. ${check.triesLeft} ${check.triesLeft === 1 ? 'try' : 'tries'} left before operator access is locked.`;
