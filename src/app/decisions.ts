@@ -2,6 +2,20 @@ import { identify, thresholdFor, verify, type Candidate } from '../biometrics/de
 import { makeTemplate } from '../biometrics/templates';
 import type { EmbedderEntry, FarLevel } from '../shared/manifest';
 import type { FacegateStore, Person } from '../store';
+import { verificationLockout } from './lockout';
+
+/**
+ * How long verification of `personId` stays locked from `now`, in milliseconds, or null
+ * when it is open. Read from the stored attempts, so a reload does not lift a lockout.
+ */
+export async function verificationWait(
+  store: FacegateStore,
+  personId: string,
+  now: number,
+): Promise<number | null> {
+  const lockout = verificationLockout(await store.listAttempts(), now, personId);
+  return lockout.locked && lockout.until !== null ? lockout.until - now : null;
+}
 
 export type VerifyOutcome =
   | { kind: 'decided'; accepted: boolean; similarity: number; threshold: number }

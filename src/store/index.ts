@@ -8,17 +8,20 @@ export {
   storeErrorMessages,
   type StoreErrorCode,
 } from './errors';
-export { defaultSettings } from './settings';
+export { defaultSettings, kioskIdleLimits } from './settings';
+export { hashOperatorPin, isOperatorPin, operatorPinLength, operatorPinMatches } from './pinHash';
 export { maxAttempts } from './attempts';
 export { backupLimits } from './backupFormat';
-export { embeddingLimits, nameMaxLength, passphraseMinLength } from './validate';
+export { embeddingLimits, nameKey, nameMaxLength, passphraseMinLength } from './validate';
 export type {
   Attempt,
   AttemptKind,
   AttemptResult,
   DetectorRange,
+  KioskTask,
   NewAttempt,
   NewPerson,
+  OperatorPinHash,
   Person,
   RunningModel,
   Settings,

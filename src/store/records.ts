@@ -11,7 +11,7 @@ import { embeddingLimits, modelIdSchema, nameSchema } from './validate';
  */
 
 const isoTime = z.iso.datetime({ offset: true });
-const bytes = (length?: number) =>
+export const bytes = (length?: number) =>
   z
     .instanceof(Uint8Array)
     .refine((b) => length === undefined || b.byteLength === length, `${length} bytes`);

@@ -29,21 +29,23 @@ export interface StoredTemplate {
   readonly embeddings: Float32Array[];
 }
 
-export const attemptKinds = ['verify', 'identify'] as const;
+/** operator-pin: a PIN typed to leave kiosk mode; its failures lock operator access. */
+export const attemptKinds = ['verify', 'identify', 'operator-pin'] as const;
 export const attemptResults = ['accepted', 'rejected', 'unknown'] as const;
 export type AttemptKind = (typeof attemptKinds)[number];
 export type AttemptResult = (typeof attemptResults)[number];
 
 /**
- * One verification or identification, for the audit list. It never holds an image or
- * an embedding: only who was claimed or found, the outcome and the score.
+ * One verification, identification or operator PIN entry, for the audit list. It never
+ * holds an image, an embedding or a PIN: only who was claimed or found, the outcome and
+ * the score.
  */
 export interface Attempt {
   /** Increases with every attempt recorded in this browser. */
   readonly id: number;
   /** ISO 8601 time the attempt was recorded. */
   readonly time: string;
-  /** The person claimed (verify) or found (identify); null when nobody was found. */
+  /** The person claimed (verify) or found (identify); null when nobody was, and for a PIN. */
   readonly personId: string | null;
   readonly kind: AttemptKind;
   readonly result: AttemptResult;
@@ -57,6 +59,19 @@ export type NewAttempt = Omit<Attempt, 'id' | 'time'>;
 export const detectorRanges = ['short', 'full'] as const;
 export type DetectorRange = (typeof detectorRanges)[number];
 
+export const kioskTasks = ['verify', 'identify'] as const;
+export type KioskTask = (typeof kioskTasks)[number];
+
+/** The operator PIN as stored: never the PIN, only what PBKDF2 makes of it. */
+export interface OperatorPinHash {
+  readonly algorithm: 'PBKDF2-SHA-256';
+  readonly iterations: number;
+  /** 16 random bytes, new each time a PIN is set. */
+  readonly salt: Uint8Array;
+  /** 32 bytes derived from the PIN and the salt. */
+  readonly hash: Uint8Array;
+}
+
 /** The person's choices, kept between visits. */
 export interface Settings {
   /** When the person agreed to their face being enrolled; null until they do. */
@@ -67,6 +82,14 @@ export interface Settings {
   readonly detectorRange: DetectorRange;
   /** The camera last chosen (a MediaDeviceInfo.deviceId); null for the default one. */
   readonly cameraId: string | null;
+  /** Whether the app runs as an unattended kiosk; a reload keeps it one. */
+  readonly kioskActive: boolean;
+  /** What the kiosk offers: verification or identification, never both. */
+  readonly kioskTask: KioskTask;
+  /** Seconds without use after which the kiosk forgets the last person. */
+  readonly kioskIdleSeconds: number;
+  /** Guards leaving kiosk mode; null until the operator sets one. */
+  readonly operatorPin: OperatorPinHash | null;
 }
 
 /** What a backup import needs to know about the model that runs here. */

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { embedderEntry } from '../shared/models';
 import type { Person } from '../store';
+import { KioskEntryScreen } from './kiosk/KioskEntryScreen';
+import { KioskMode } from './kiosk/KioskMode';
 import { engineErrorMessages } from './messages';
 import { ConsentScreen } from './screens/ConsentScreen';
 import { EnrolScreen } from './screens/EnrolScreen';
@@ -13,13 +15,14 @@ import { PwaStatus } from './PwaStatus';
 import { useEngine } from './useEngine';
 import { useStore } from './useStore';
 
-type Screen = 'enrol' | 'verify' | 'identify' | 'manage' | 'settings';
+type Screen = 'enrol' | 'verify' | 'identify' | 'manage' | 'settings' | 'kiosk';
 const screens: { id: Screen; label: string }[] = [
   { id: 'enrol', label: 'Enrol' },
   { id: 'verify', label: 'Verify' },
   { id: 'identify', label: 'Identify' },
   { id: 'manage', label: 'Manage' },
   { id: 'settings', label: 'Settings' },
+  { id: 'kiosk', label: 'Kiosk mode' },
 ];
 
 export function App() {
@@ -78,7 +81,17 @@ export function App() {
           }
         />
       )}
-      {settings?.consent && (
+      {storeState.phase === 'ready' &&
+        storeState.settings.consent &&
+        storeState.settings.kioskActive && (
+          <KioskMode
+            services={services}
+            store={storeState.store}
+            settings={storeState.settings}
+            updateSettings={updateSettings}
+          />
+        )}
+      {settings?.consent && !settings.kioskActive && (
         <>
           <nav className="screens" aria-label="Screens">
             {screens.map((s) => (
@@ -111,6 +124,7 @@ export function App() {
             />
           )}
           {services && screen === 'settings' && <SettingsScreen services={services} />}
+          {services && screen === 'kiosk' && <KioskEntryScreen services={services} />}
         </>
       )}
     </main>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { listCameras } from '../../camera/openCamera';
 import type { FarLevel } from '../../shared/manifest';
+import { KioskSettings } from '../kiosk/KioskSettings';
 import { storeMessage } from '../useStore';
 import type { Services } from './services';
 
@@ -10,7 +11,7 @@ const securityLevels: { far: FarLevel; label: string }[] = [
   { far: '0.0001', label: 'Strict: 1 impostor in 10,000 may pass' },
 ];
 
-/** Camera, security level (a target false-accept rate), detector range, and the backend. */
+/** Camera, security level (a target false-accept rate), detector range, kiosk, and the backend. */
 export function SettingsScreen({ services }: { services: Services }) {
   const { settings, updateSettings, status } = services;
   const [cameras, setCameras] = useState<MediaDeviceInfo[]>([]);
@@ -67,6 +68,7 @@ export function SettingsScreen({ services }: { services: Services }) {
           <option value="full">People further away, up to about 5 m (full range)</option>
         </select>
       </label>
+      <KioskSettings services={services} />
       <h3>Face models</h3>
       <p data-testid="backend">
         Running on <strong>{status.backend.toUpperCase()}</strong> with {status.embedderId} and the{' '}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { verifyPerson, type VerifyOutcome } from '../../app/decisions';
-import { formatWait, verificationLockout } from '../../app/lockout';
+import { verificationWait, verifyPerson, type VerifyOutcome } from '../../app/decisions';
+import { formatWait } from '../../app/lockout';
 import type { Person } from '../../store';
 import { CapturePanel } from '../capture/CapturePanel';
 import { storeMessage } from '../useStore';
@@ -31,12 +31,8 @@ export function VerifyScreen({ services }: { services: Services }) {
 
   async function start(person: Person) {
     try {
-      // Checked from the stored attempts, so a reload does not lift a lockout.
-      const now = Date.now();
-      const lockout = verificationLockout(await store.listAttempts(), now, person.id);
-      if (lockout.locked && lockout.until) {
-        return setStep({ kind: 'locked', person, waitMs: lockout.until - now });
-      }
+      const waitMs = await verificationWait(store, person.id, Date.now());
+      if (waitMs !== null) return setStep({ kind: 'locked', person, waitMs });
       setRound((r) => r + 1);
       setStep({ kind: 'capture', person });
     } catch (error) {
