@@ -1,9 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './bench/lib/harness';
+import { servedDir } from './e2e/support/served';
 
 const port = Number(process.env.FACEGATE_E2E_PORT ?? 4173);
-// The harness build the tests serve (`vite build --mode harness` writes dist-harness).
-const outDir = process.env.FACEGATE_E2E_DIST ?? 'dist-harness';
 
 // Debian's Chromium, headless; WebGL comes from SwiftShader, so no --disable-gpu.
 export default defineConfig({
@@ -21,7 +20,7 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   webServer: {
-    command: `node node_modules/vite/bin/vite.js preview --mode harness --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort --bypass-lock`,
+    command: `node node_modules/vite/bin/vite.js preview --mode harness --outDir ${servedDir} --host 127.0.0.1 --port ${port} --strictPort --bypass-lock`,
     url: `http://127.0.0.1:${port}/harness.html`,
     reuseExistingServer: false,
     timeout: 60_000,

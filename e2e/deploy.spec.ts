@@ -3,7 +3,7 @@
 // cached as it should be, and the real app enrols and verifies a real face under those
 // headers with no CSP violation and no request to another origin.
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { repoRoot } from '../bench/lib/faces';
@@ -16,13 +16,14 @@ import {
   withCamera,
 } from './support/appSession';
 import { startNginx, type Nginx } from './support/nginx';
+import { servedDir } from './support/served';
 import { expectSecurityHeaders } from './support/securityHeaders';
 
 const A = 'Paul Wolfowitz';
 const A_ENROL = 'Paul_Wolfowitz/Paul_Wolfowitz_0004.jpg';
 const A_VERIFY = 'Paul_Wolfowitz/Paul_Wolfowitz_0005.jpg';
 
-const built = join(repoRoot, 'dist-harness');
+const built = servedDir;
 const immutable = 'public, max-age=31536000, immutable';
 const revalidated = /^(no-cache|no-store)\b/;
 
@@ -124,12 +125,18 @@ test.describe('the production nginx configuration', () => {
   });
 
   test('service worker files: revalidated, never the page in their place', async ({ request }) => {
-    for (const path of ['/sw.js', '/registerSW.js', '/workbox-5c3e8a1f.js']) {
-      const response = await get(request, path);
-      // The app has no service worker yet: what is checked is the location they get.
-      expect(response.status(), path).toBe(404);
-      expect(cacheControl(response), path).toMatch(revalidated);
+    const emitted = (await readdir(built)).filter((f) => /^(sw|workbox-[^/]+)\.js$/.test(f));
+    expect(emitted, 'the build emits a service worker and its Workbox runtime').toHaveLength(2);
+    for (const file of emitted) {
+      const response = await get(request, `/${file}`);
+      expect(response.status(), file).toBe(200);
+      expect(response.headers()['content-type'], file).toMatch(/javascript/);
+      expect(cacheControl(response), file).toMatch(revalidated);
     }
+    // A name no release has: a 404, not index.html handed to the browser as a script.
+    const missing = await get(request, '/workbox-00000000.js');
+    expect(missing.status()).toBe(404);
+    expect(cacheControl(missing)).toMatch(revalidated);
   });
 
   test('health check for the probes', async ({ request }) => {
@@ -172,6 +179,10 @@ test.describe('the production nginx configuration', () => {
     await withCamera(profile, `${nginx.origin}/`, [A_ENROL], async ({ page }) => {
       await agreeIfAsked(page);
       await enrolWithCamera(page, A);
+      // The service worker installs under COEP and the CSP: the app is kept for offline use.
+      await expect(page.getByTestId('offline-status')).toHaveAttribute('data-phase', 'ready', {
+        timeout: 120_000,
+      });
     });
   });
 

@@ -1,16 +1,29 @@
 // Reads what the app left in the browser's storage, for the privacy checks.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 
-/** Every IndexedDB record, Cache Storage entry and localStorage item, as bytes and text. */
-export async function storageDump(page: Page): Promise<{
+interface CachedFile {
+  url: string;
+  sha256: string;
+}
+
+export interface StorageDump {
   stores: Record<string, number>;
   blobs: number[][];
   texts: string[];
-}> {
+  /** Cache Storage, by hash: it holds the installed app, tens of megabytes of it. */
+  cached: CachedFile[];
+}
+
+/** Every IndexedDB record and localStorage item as bytes and text; Cache Storage hashed. */
+export async function storageDump(page: Page): Promise<StorageDump> {
   return page.evaluate(async () => {
     const stores: Record<string, number> = {};
     const blobs: number[][] = [];
     const texts: string[] = [];
+    const cached: { url: string; sha256: string }[] = [];
     const walk = (value: unknown): void => {
       if (value instanceof ArrayBuffer) blobs.push(Array.from(new Uint8Array(value)));
       else if (ArrayBuffer.isView(value)) {
@@ -40,13 +53,16 @@ export async function storageDump(page: Page): Promise<{
       const cache = await caches.open(cacheName);
       for (const request of await cache.keys()) {
         const response = await cache.match(request);
-        if (response) blobs.push(Array.from(new Uint8Array(await response.arrayBuffer())));
+        if (!response) continue;
+        const digest = await crypto.subtle.digest('SHA-256', await response.arrayBuffer());
+        const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0'));
+        cached.push({ url: request.url, sha256: hex.join('') });
       }
     }
     for (let i = 0; i < localStorage.length; i++) {
       texts.push(localStorage.getItem(localStorage.key(i)!) ?? '');
     }
-    return { stores, blobs, texts };
+    return { stores, blobs, texts, cached };
   });
 }
 
@@ -73,4 +89,35 @@ export function imageTraces(dump: { blobs: number[][]; texts: string[] }): strin
     if (/data:image\/|\/9j\/|iVBORw0KGgo|R0lGOD|UklGR/.test(text)) found.push('an image in text');
   }
   return found;
+}
+
+/** What the person's use of the app wrote, without the installed app's own files. */
+export const userData = ({ stores, blobs, texts }: StorageDump) => ({ stores, blobs, texts });
+
+/**
+ * Cache entries that are not a file of the build, byte for byte, from the page's own
+ * origin. The service worker may keep the app for offline use, and nothing else: a
+ * captured frame or anything fetched from elsewhere would show here.
+ */
+export async function foreignCacheEntries(
+  dump: StorageDump,
+  origin: string,
+  builtDir: string,
+): Promise<string[]> {
+  const foreign: string[] = [];
+  for (const { url, sha256 } of dump.cached) {
+    const parsed = new URL(url);
+    if (parsed.origin !== origin) {
+      foreign.push(`${url} (another origin)`);
+      continue;
+    }
+    const file = await readFile(join(builtDir, decodeURIComponent(parsed.pathname))).catch(
+      () => undefined,
+    );
+    if (!file) foreign.push(`${url} (no such file in the build)`);
+    else if (createHash('sha256').update(file).digest('hex') !== sha256) {
+      foreign.push(`${url} (differs from the built file)`);
+    }
+  }
+  return foreign;
 }
