@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The one test command: type check, lint at zero warnings, format check, unit tests,
+// The one test command: type check, lint (security rules included) at zero warnings,
+// format check, dependency audit, SBOM, unit tests,
 // then the end-to-end tests in Debian's Chromium against a fresh harness build. Ends
 // with one line adding up every runner's counts: `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
@@ -37,6 +38,18 @@ function readJson(path) {
 gate('typecheck', bin('tsc'), ['-p', 'tsconfig.json']);
 gate('lint', bin('eslint'), ['.', '--max-warnings', '0']);
 gate('format', bin('prettier'), ['--check', '.']);
+
+// Security checks: the audit gate passes only on a clean report; when the advisory
+// service cannot be asked it says so and counts as skipped, never as passed.
+const audit = spawnSync('node', ['scripts/audit.mjs'], { stdio: 'inherit' });
+if (audit.status === 3) {
+  tally.skipped++;
+  lines.push('audit: NOT DONE (the advisory service could not be reached)');
+} else {
+  tally[audit.status === 0 ? 'passed' : 'failed']++;
+  lines.push(`audit: ${audit.status === 0 ? 'ok' : 'FAILED'}`);
+}
+gate('sbom', 'node', ['scripts/sbom.mjs']);
 
 const vitestJson = join(out, 'vitest.json');
 const unitOk = run('unit tests', bin('vitest'), [
@@ -77,7 +90,7 @@ if (gate('harness build', bin('vite'), ['build', '--mode', 'harness', '--logLeve
   lines.push('e2e: not run (the harness did not build)');
 }
 
+if (tally.skipped) lines.push(`${tally.skipped} skipped or not run`);
 console.log(`\n${lines.join('\n')}`);
-const skipped = tally.skipped ? `, ${tally.skipped} skipped` : '';
-console.log(`${tally.passed} passed, ${tally.failed} failed${skipped}`);
+console.log(`${tally.passed} passed, ${tally.failed} failed`);
 process.exit(tally.failed === 0 ? 0 : 1);

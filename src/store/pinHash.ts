@@ -13,6 +13,7 @@ export const operatorPinIterations = 600_000;
 
 const saltLength = 16;
 const hashLength = 32;
+// eslint-disable-next-line security/detect-non-literal-regexp -- built from two constants
 const pinPattern = new RegExp(`^[0-9]{${operatorPinLength.min},${operatorPinLength.max}}$`);
 
 /** Whether `pin` can be an operator PIN: digits only, 6 to 12 of them. */
