@@ -22,6 +22,12 @@ describe('thresholdFor', () => {
     expect(() => thresholdFor({ ...thresholds, '0.001': NaN }, '0.001')).toThrow(RangeError);
     expect(() => thresholdFor({ ...thresholds, '0.01': -Infinity }, '0.01')).toThrow(RangeError);
   });
+
+  it('refuses an uncalibrated model (0) rather than accepting almost anyone', () => {
+    const uncalibrated = { '0.01': 0, '0.001': 0, '0.0001': 0 };
+    expect(() => thresholdFor(uncalibrated, '0.001')).toThrow(/no calibrated threshold/);
+    expect(() => thresholdFor({ ...thresholds, '0.01': 1.2 }, '0.01')).toThrow(RangeError);
+  });
 });
 
 describe('verify', () => {

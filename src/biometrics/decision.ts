@@ -14,12 +14,15 @@ export type SimilarityAtFar = Readonly<Record<FarLevel, number>>;
  * against an enrolment mean is on a close but not identical scale, so the false-accept
  * rate they name is an estimate for Facegate's verdicts until calibrated on templates.
  *
- * @throws RangeError when the threshold for `far` is not a finite number.
+ * A manifest entry not yet calibrated holds 0 (which would accept almost anyone): it is
+ * refused, so a verdict is never made on a threshold nobody measured.
+ *
+ * @throws RangeError when the threshold for `far` is not in (0, 1].
  */
 export function thresholdFor(thresholds: SimilarityAtFar, far: FarLevel): number {
   const threshold = thresholds[far];
-  if (!Number.isFinite(threshold)) {
-    throw new RangeError(`no finite threshold for FAR ${far}`);
+  if (!Number.isFinite(threshold) || threshold <= 0 || threshold > 1) {
+    throw new RangeError(`no calibrated threshold for FAR ${far}`);
   }
   return threshold;
 }
