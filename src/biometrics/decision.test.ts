@@ -207,6 +207,27 @@ describe('TemplateIndex', () => {
     }
   });
 
+  it('scores a face against its own template at most 1, as the store requires', () => {
+    const next = random(3);
+    const dim = 128;
+    const means = Array.from({ length: 200 }, () => Array.from({ length: dim }, next));
+    const index = new TemplateIndex(MODEL, dim);
+    means.forEach((mean, i) => index.add(`p${i}`, mean));
+    for (const [i, mean] of means.entries()) {
+      const single = index.search(mean, 0.99);
+      const frames = index.searchFrames([mean, mean, mean], 0.99);
+      expect(single).toEqual({ personId: `p${i}`, similarity: expect.any(Number) });
+      for (const result of [single, frames]) {
+        if (!('similarity' in result)) throw new Error('not identified');
+        expect(result.similarity).toBeLessThanOrEqual(1);
+        expect(result.similarity).toBeGreaterThan(0.999);
+      }
+      const template = makeTemplate(MODEL, [mean]);
+      const verdict = verify([mean, mean], template, MODEL, 0.99);
+      expect(verdict.similarity).toBeLessThanOrEqual(1);
+    }
+  });
+
   it('agrees with a plain cosine search', () => {
     const next = random(2);
     const dim = 8;

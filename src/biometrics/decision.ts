@@ -1,7 +1,7 @@
 import type { FarLevel } from '../shared/manifest';
 import { isAccepted } from './calibration';
 import { fusedSimilarity } from './fusion';
-import { l2Normalize } from './similarity';
+import { clampCosine, l2Normalize } from './similarity';
 import { ModelMismatchError, templateSimilarity, type Template } from './templates';
 
 /** An embedder's calibrated thresholds, as in the manifest's `similarityAtFar`. */
@@ -220,8 +220,9 @@ export class TemplateIndex {
     return padded;
   }
 
-  private outcome(bestRow: number, best: number, threshold: number): Identification {
+  private outcome(bestRow: number, dot: number, threshold: number): Identification {
     if (bestRow < 0) return { personId: null, bestSimilarity: null };
+    const best = clampCosine(dot);
     if (!isAccepted(best, threshold)) return { personId: null, bestSimilarity: best };
     return { personId: this.personIds[bestRow]!, similarity: best };
   }

@@ -41,7 +41,16 @@ export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): nu
   if (!(na > 0 && nb > 0) || !Number.isFinite(na) || !Number.isFinite(nb)) {
     throw new RangeError('cosine similarity of a zero or non-finite vector');
   }
-  return dot / (Math.sqrt(na) * Math.sqrt(nb));
+  return clampCosine(dot / (Math.sqrt(na) * Math.sqrt(nb)));
+}
+
+/**
+ * A computed cosine held to [-1, 1]. Rounding in float sums puts the cosine of a face
+ * with itself a hair above 1, and a similarity outside its range is refused where it is
+ * stored, which would turn a perfect match into an error.
+ */
+export function clampCosine(x: number): number {
+  return Math.min(1, Math.max(-1, x));
 }
 
 /** True when every component is finite and the vector is not all zeros. */
