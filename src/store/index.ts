@@ -12,7 +12,13 @@ export { defaultSettings, kioskIdleLimits } from './settings';
 export { hashOperatorPin, isOperatorPin, operatorPinLength, operatorPinMatches } from './pinHash';
 export { maxAttempts } from './attempts';
 export { backupLimits } from './backupFormat';
-export { embeddingLimits, nameKey, nameMaxLength, passphraseMinLength } from './validate';
+export {
+  embeddingLimits,
+  nameKey,
+  nameMaxLength,
+  nameProblem,
+  passphraseMinLength,
+} from './validate';
 export type {
   Attempt,
   AttemptKind,

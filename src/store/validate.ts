@@ -13,10 +13,15 @@ export const passphraseMinLength = 8;
 
 /**
  * Characters a name may not hold: control characters, line and paragraph separators,
- * and the bidirectional overrides and isolates, which can make a name display as
- * another. Joiners stay allowed: several scripts and emoji need them.
+ * the bidirectional overrides and isolates, which can make a name display as another,
+ * and the zero-width space, word joiner and byte-order mark, which make two names that
+ * look the same differ. Joiners (ZWJ, ZWNJ) stay allowed: several scripts and emoji
+ * need them.
  */
-const forbiddenInName = /[\p{Cc}\p{Zl}\p{Zp}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const forbiddenInName =
+  /[\p{Cc}\p{Zl}\p{Zp}\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
+/** Something a person can see: not a space, not a character drawn as nothing. */
+const visibleCharacter = /[^\s\p{Default_Ignorable_Code_Point}]/u;
 
 /** A person's name as stored: NFC, trimmed, 1 to 64 characters, nothing invisible. */
 export const nameSchema = z
@@ -27,7 +32,14 @@ export const nameSchema = z
     (name) => [...name].length <= nameMaxLength,
     `the name is over ${nameMaxLength} characters`,
   )
-  .refine((name) => !forbiddenInName.test(name), 'the name holds a control character');
+  .refine((name) => !forbiddenInName.test(name), 'the name holds a control character')
+  .refine((name) => visibleCharacter.test(name), 'the name has no visible character');
+
+/** Why `raw` cannot be a person's name, in words, or null when it can. */
+export function nameProblem(raw: string): string | null {
+  const parsed = nameSchema.safeParse(raw);
+  return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'the name is not valid');
+}
 
 /** An embedder's id as the manifest names it. */
 export const modelIdSchema = z

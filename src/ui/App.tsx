@@ -45,9 +45,12 @@ export function App() {
         }
       : null;
 
+  // Each visit to a screen starts it afresh (a finished enrolment gives a new form).
+  const [visit, setVisit] = useState(0);
   function go(next: Screen) {
     setReEnrol(null);
     setScreen(next);
+    setVisit((v) => v + 1);
   }
 
   return (
@@ -107,7 +110,7 @@ export function App() {
           </nav>
           {services && screen === 'enrol' && (
             <EnrolScreen
-              key={reEnrol?.id ?? 'new'}
+              key={reEnrol?.id ?? `new-${visit}`}
               services={services}
               person={reEnrol ?? undefined}
             />

@@ -25,6 +25,10 @@ interface CaptureProps {
 }
 
 const MAX_FPS = 6;
+/** A video file that shows no frame in this long is taken as unreadable. */
+const VIDEO_FIRST_FRAME_MS = 10_000;
+const VIDEO_UNREADABLE =
+  'That video could not be read: it may be damaged, incomplete or in a format this browser does not play.';
 
 /**
  * The live preview (mirrored for the person, as a mirror is what people expect) with
@@ -47,6 +51,8 @@ export function Capture({ engine, source, active, onResult, box, frameSize }: Ca
     let stream: MediaStream | null = null;
     let url: string | null = null;
     let cancelled = false;
+    let firstFrameTimer: ReturnType<typeof setTimeout> | undefined;
+    const unreadable = () => setEngineError(VIDEO_UNREADABLE);
     if (source.kind === 'camera') {
       openCamera(source.deviceId, () => setCameraError('camera-lost')).then(
         (s) => {
@@ -64,12 +70,18 @@ export function Capture({ engine, source, active, onResult, box, frameSize }: Ca
       video.src = url;
       video.loop = true;
       video.muted = true;
-      void video
-        .play()
-        .catch(() => setEngineError('That video could not be played in this browser.'));
+      // A truncated file may neither fail nor play: without a deadline the screen would
+      // wait for its face for ever.
+      video.addEventListener('error', unreadable);
+      firstFrameTimer = setTimeout(() => {
+        if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) unreadable();
+      }, VIDEO_FIRST_FRAME_MS);
+      void video.play().catch(unreadable);
     }
     return () => {
       cancelled = true;
+      clearTimeout(firstFrameTimer);
+      video.removeEventListener('error', unreadable);
       closeCamera(stream);
       video.srcObject = null;
       if (url) URL.revokeObjectURL(url);
@@ -81,8 +93,12 @@ export function Capture({ engine, source, active, onResult, box, frameSize }: Ca
     if (!active || cameraError) return;
     const controller = new AbortController();
     const release = holdActivity();
-    const onError = (error: unknown) =>
+    const onError = (error: unknown) => {
+      // This effect's own cleanup aborted the request (a new source, or React's
+      // development double run): nothing went wrong that the person should read.
+      if (controller.signal.aborted) return;
       setEngineError(isEngineError(error) ? engineErrorMessages[error.code] : String(error));
+    };
     if (source.kind === 'photo') {
       createImageBitmap(source.bitmap)
         .then((copy) => engine.analyze(copy, { embed: 'largest' }, controller.signal))

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { backupLimits, passphraseMinLength } from '../../store';
 import { storeMessage } from '../useStore';
 import type { Services } from './services';
@@ -17,8 +17,29 @@ export function BackupPanel({
   const [passphrase, setPassphrase] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [download, setDownload] = useState<string | null>(null);
+  // One export or import at a time: a second click while one runs would report the
+  // first one's people as duplicates.
+  const [busy, setBusy] = useState(false);
+  const running = useRef(false);
+
+  async function exclusively(work: () => Promise<void>) {
+    if (running.current) return;
+    running.current = true;
+    setBusy(true);
+    try {
+      await work();
+    } finally {
+      running.current = false;
+      setBusy(false);
+    }
+  }
 
   async function exportBackup() {
+    if (passphrase.length < passphraseMinLength) {
+      return onMessage(
+        `The passphrase needs at least ${passphraseMinLength} characters. No backup was made.`,
+      );
+    }
     try {
       const text = await store.exportBackup(passphrase);
       if (download) URL.revokeObjectURL(download);
@@ -58,7 +79,7 @@ export function BackupPanel({
           onChange={(e) => setPassphrase(e.target.value)}
         />
       </label>
-      <button type="button" onClick={() => void exportBackup()}>
+      <button type="button" onClick={() => void exclusively(exportBackup)} disabled={busy}>
         Export an encrypted backup
       </button>
       {download && (
@@ -74,7 +95,7 @@ export function BackupPanel({
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
       </label>
-      <button type="button" onClick={() => void importBackup()} disabled={!file}>
+      <button type="button" onClick={() => void exclusively(importBackup)} disabled={!file || busy}>
         Import the backup
       </button>
     </fieldset>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { existingMatch } from '../../app/decisions';
-import type { Person } from '../../store';
+import { nameKey, nameProblem, type Person } from '../../store';
 import { CapturePanel } from '../capture/CapturePanel';
 import { storeMessage } from '../useStore';
 import type { Services } from './services';
@@ -20,6 +20,32 @@ export function EnrolScreen({ services, person }: { services: Services; person?:
     person ? { kind: 'capture', name: person.name } : { kind: 'name' },
   );
   const [name, setName] = useState('');
+  const [nameError, setNameError] = useState<string | null>(null);
+
+  // The name is checked before the camera starts, so nobody looks at it for nothing;
+  // the store checks again when saving, which also covers another tab enrolling the
+  // same name meanwhile.
+  async function chooseName() {
+    const problem = nameProblem(name);
+    if (problem) return setNameError(`Choose another name: ${problem}.`);
+    const chosen = name.normalize('NFC').trim();
+    try {
+      const people = await store.listPeople();
+      if (people.some((p) => nameKey(p.name) === nameKey(chosen))) {
+        return setNameError(`"${chosen}" is already enrolled here. Choose another name.`);
+      }
+    } catch (error) {
+      return setNameError(storeMessage(error));
+    }
+    setNameError(null);
+    setStep({ kind: 'capture', name: chosen });
+  }
+
+  function startOver() {
+    setName('');
+    setNameError(null);
+    setStep({ kind: 'name' });
+  }
 
   async function save(personName: string, embeddings: Float32Array[]) {
     setStep({ kind: 'saving' });
@@ -51,13 +77,24 @@ export function EnrolScreen({ services, person }: { services: Services; person?:
           className="stack"
           onSubmit={(e) => {
             e.preventDefault();
-            if (name.trim()) setStep({ kind: 'capture', name: name.trim() });
+            void chooseName();
           }}
         >
           <label>
             Name or ID{' '}
-            <input value={name} onChange={(e) => setName(e.target.value)} maxLength={64} required />
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              aria-invalid={nameError !== null}
+              aria-describedby={nameError ? 'enrol-name-error' : undefined}
+              required
+            />
           </label>
+          {nameError && (
+            <p id="enrol-name-error" className="error" role="alert">
+              {nameError}
+            </p>
+          )}
           <button type="submit" className="primary">
             Next: capture the face
           </button>
@@ -81,7 +118,7 @@ export function EnrolScreen({ services, person }: { services: Services; person?:
             <button type="button" onClick={() => void save(step.name, step.embeddings)}>
               Enrol anyway
             </button>
-            <button type="button" onClick={() => setStep({ kind: 'name' })}>
+            <button type="button" onClick={startOver}>
               Cancel
             </button>
           </div>
@@ -90,6 +127,11 @@ export function EnrolScreen({ services, person }: { services: Services; person?:
         {step.kind === 'done' && <p className="verdict accepted">✔ {step.name} is enrolled.</p>}
         {step.kind === 'failed' && <p className="error">{step.message}</p>}
       </div>
+      {!person && (step.kind === 'done' || step.kind === 'failed') && (
+        <button type="button" onClick={startOver}>
+          {step.kind === 'done' ? 'Enrol someone else' : 'Start again'}
+        </button>
+      )}
     </section>
   );
 }
