@@ -5,6 +5,7 @@ import { CameraError, closeCamera, openCamera } from '../../camera/openCamera';
 import type { EngineClient } from '../../client/engineClient';
 import type { AnalyzeResult } from '../../shared/engineApi';
 import { isEngineError } from '../../shared/errors';
+import { inputErrorMessages } from '../../input/inputErrors';
 import { holdActivity } from '../../pwa/activity';
 import { engineErrorMessages } from '../messages';
 
@@ -66,7 +67,7 @@ export function Capture({ engine, source, active, onResult, box, frameSize }: Ca
       video.muted = true;
       void video
         .play()
-        .catch(() => setEngineError('That video could not be played in this browser.'));
+        .catch(() => setEngineError(inputErrorMessages['video-unplayable']));
     }
     return () => {
       cancelled = true;
