@@ -61,22 +61,28 @@ export const photoGuidanceText: Record<Guidance, string> = {
   'move-closer': 'The face in this photo is too small. Use a photo taken closer up.',
   'move-into-frame':
     'The face is cut off by the edge of this photo. Use a photo that shows the whole face.',
-  'face-camera': 'The face in this photo is turned away. Use a photo that faces the camera.',
+  'face-camera':
+    'The face in this photo is turned away. Use a photo where it looks straight ahead.',
   'straighten-head': 'The head in this photo is tilted. Use a photo where it is upright.',
   'more-light': 'The face in this photo is too dark. Use a brighter photo.',
   'less-light': 'The face in this photo is too bright. Use a photo with less glare.',
   'hold-still': 'This photo is blurred. Use a sharp photo.',
 };
 
-/** The first thing wrong with a frame's faces, or null when its one face is good. */
+/**
+ * The first thing wrong with a frame's faces (largest first), or null when its one face
+ * is good.
+ */
 export function guidanceFor(
   faces: readonly { quality: FaceQuality }[],
   policy: QualityPolicy = defaultQualityPolicy,
 ): Guidance | null {
   if (faces.length === 0) return 'no-face';
-  if (faces.length > 1) return 'one-person';
   const q = faces[0]!.quality;
+  // Before the count: a face cut off by the edge can also yield a small phantom
+  // detection beside it, and "one person at a time" would then send the person wrong.
   if (q.edgeMargin < policy.minEdgeMargin) return 'move-into-frame';
+  if (faces.length > 1) return 'one-person';
   if (q.interOcular < policy.minInterOcular) return 'move-closer';
   if (Math.abs(q.yawDegrees) > policy.maxAbsYawDegrees) return 'face-camera';
   if (Math.abs(q.rollDegrees) > policy.maxAbsRollDegrees) return 'straighten-head';
