@@ -71,7 +71,8 @@ export const photoGuidanceText: Record<Guidance, string> = {
 
 /**
  * The first thing wrong with a frame's faces (largest first), or null when its one face
- * is good.
+ * is good. An upside-down face is not caught: the detector reports its keypoints as an
+ * upright face's, so nothing here can tell (see README, Known limitations).
  */
 export function guidanceFor(
   faces: readonly { quality: FaceQuality }[],

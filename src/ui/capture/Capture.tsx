@@ -65,9 +65,7 @@ export function Capture({ engine, source, active, onResult, box, frameSize }: Ca
       video.src = url;
       video.loop = true;
       video.muted = true;
-      void video
-        .play()
-        .catch(() => setEngineError(inputErrorMessages['video-unplayable']));
+      void video.play().catch(() => setEngineError(inputErrorMessages['video-unplayable']));
     }
     return () => {
       cancelled = true;
