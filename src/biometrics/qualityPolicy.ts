@@ -51,15 +51,39 @@ export const guidanceText: Record<Guidance, string> = {
   'hold-still': 'Hold still: the picture is blurred.',
 };
 
-/** The first thing wrong with a frame's faces, or null when its one face is good. */
+/**
+ * The same findings for a photo file: the person cannot move in front of a photo, so
+ * these say what is wrong with it and what photo to pick instead.
+ */
+export const photoGuidanceText: Record<Guidance, string> = {
+  'no-face': 'No face was found in this photo.',
+  'one-person': 'This photo shows more than one face. Use a photo of one person alone.',
+  'move-closer': 'The face in this photo is too small. Use a photo taken closer up.',
+  'move-into-frame':
+    'The face is cut off by the edge of this photo. Use a photo that shows the whole face.',
+  'face-camera':
+    'The face in this photo is turned away. Use a photo where it looks straight ahead.',
+  'straighten-head': 'The head in this photo is tilted. Use a photo where it is upright.',
+  'more-light': 'The face in this photo is too dark. Use a brighter photo.',
+  'less-light': 'The face in this photo is too bright. Use a photo with less glare.',
+  'hold-still': 'This photo is blurred. Use a sharp photo.',
+};
+
+/**
+ * The first thing wrong with a frame's faces (largest first), or null when its one face
+ * is good. An upside-down face is not caught: the detector reports its keypoints as an
+ * upright face's, so nothing here can tell (see README, Known limitations).
+ */
 export function guidanceFor(
   faces: readonly { quality: FaceQuality }[],
   policy: QualityPolicy = defaultQualityPolicy,
 ): Guidance | null {
   if (faces.length === 0) return 'no-face';
-  if (faces.length > 1) return 'one-person';
   const q = faces[0]!.quality;
+  // Before the count: a face cut off by the edge can also yield a small phantom
+  // detection beside it, and "one person at a time" would then send the person wrong.
   if (q.edgeMargin < policy.minEdgeMargin) return 'move-into-frame';
+  if (faces.length > 1) return 'one-person';
   if (q.interOcular < policy.minInterOcular) return 'move-closer';
   if (Math.abs(q.yawDegrees) > policy.maxAbsYawDegrees) return 'face-camera';
   if (Math.abs(q.rollDegrees) > policy.maxAbsRollDegrees) return 'straighten-head';

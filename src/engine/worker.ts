@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { installErrorTransfer } from '../shared/comlinkErrors';
+import { installErrorTransfer, serializeError } from '../shared/comlinkErrors';
 import {
   analyzeOptionsSchema,
   initOptionsSchema,
@@ -9,6 +9,7 @@ import {
 import { EngineError } from '../shared/errors';
 import { modelManifest as manifest } from '../shared/models';
 import { FaceEngine } from './engine';
+import { guardedEndpoint } from './messageGuard';
 
 // The manifest is bundled into this script, so the hashes that pin the models come
 // with the code itself rather than from a file that could be swapped beside them.
@@ -41,6 +42,11 @@ function requireEngine(): FaceEngine {
 const api: EngineApi = {
   async init(options) {
     const config = parse(initOptionsSchema, options, 'init options');
+    // Refused before the running engine is let go, so a bad request leaves it working.
+    const { embedderId } = config;
+    if (embedderId !== undefined && !manifest.embedders.some((e) => e.id === embedderId)) {
+      throw new EngineError('invalid-request', `init options: no embedding model "${embedderId}"`);
+    }
     if (starting) await starting.catch(() => undefined);
     engine?.dispose();
     engine = null;
@@ -73,4 +79,9 @@ const api: EngineApi = {
 };
 
 installErrorTransfer();
-Comlink.expose(api);
+Comlink.expose(
+  api,
+  guardedEndpoint(self as unknown as Comlink.Endpoint, new Set(Object.keys(api)), (reason) =>
+    serializeError(new EngineError('invalid-request', reason)),
+  ),
+);

@@ -1,8 +1,9 @@
 // Test and benchmark harness: the real engine client and worker, driven by Playwright
 // through `window.facegate`. Built only with `--mode harness`; never part of the app.
 import { createEngineClient } from '../client/engineClient';
-import type { AnalyzeOptions, AnalyzeResult, InitOptions } from '../shared/engineApi';
+import type { AnalyzeOptions, AnalyzeResult, EngineApi, InitOptions } from '../shared/engineApi';
 import { isEngineError } from '../shared/errors';
+import { createRawWorker } from './rawWorker';
 
 const client = createEngineClient();
 
@@ -86,6 +87,16 @@ const harness = {
 
   /** Sends options as given, unchecked by TypeScript (hostile-message tests). */
   initUnchecked: (options: unknown) => settle(() => client.init(options as InitOptions)),
+
+  /** A second worker driven without the typed client (hostile-message tests). */
+  rawWorker: (() => {
+    let raw: ReturnType<typeof createRawWorker> | null = null;
+    const get = () => (raw ??= createRawWorker());
+    return {
+      call: (method: keyof EngineApi, args: unknown[]) => settle(() => get().call(method, args)),
+      post: (message: unknown, waitMs = 2000) => get().post(message, waitMs),
+    };
+  })(),
 
   /** Starts an analysis and abandons it after `ms` milliseconds. */
   analyzeAbortedAfter: (url: string, ms: number) =>

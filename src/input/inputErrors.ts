@@ -26,5 +26,6 @@ export const inputErrorMessages: Record<InputErrorCode, string> = {
   'too-many-pixels': 'That picture is too large (over 50 megapixels). Use a smaller photo.',
   'too-small': 'That picture is too small to show a face (under 64 pixels on a side).',
   'decode-failed': 'That picture is damaged or incomplete and could not be read.',
-  'video-unplayable': 'That video could not be played in this browser.',
+  'video-unplayable':
+    'That video could not be played: it may be damaged, incomplete or in a format this browser does not play.',
 };

@@ -6,6 +6,12 @@ interface SerializedError {
   message: string;
 }
 
+/** A thrown value as it crosses to the other side: its code and message. */
+export function serializeError(value: unknown): SerializedError {
+  const error = toEngineError(value);
+  return { code: error.code, message: error.message };
+}
+
 /**
  * Comlink's own handler for thrown values keeps only name, message and stack, so the
  * error code would be lost on the way to the UI. Both sides install this one instead;
@@ -16,10 +22,7 @@ export function installErrorTransfer(): void {
   if (!base) throw new Error('Comlink has no handler for thrown values');
   const handler: Comlink.TransferHandler<{ value: unknown }, SerializedError> = {
     canHandle: (value): value is { value: unknown } => base.canHandle(value),
-    serialize: ({ value }) => {
-      const error = toEngineError(value);
-      return [{ code: error.code, message: error.message }, []];
-    },
+    serialize: ({ value }) => [serializeError(value), []],
     deserialize: (serialized) => {
       const { code, message } = serialized ?? {};
       const known = engineErrorCodes.includes(code);

@@ -143,6 +143,14 @@ describe('backup', () => {
       () =>
         content([personContent({ embeddings: makeEmbeddings(1, 64).map((e) => Array.from(e)) })]),
     ],
+    ['an all-zero embedding', () => content([personContent({ embeddings: [Array(32).fill(0)] })])],
+    [
+      'embeddings that cancel out',
+      () => {
+        const [e] = makeEmbeddings(1, 32).map((v) => Array.from(v));
+        return content([personContent({ embeddings: [e, e!.map((x) => -x)] })]);
+      },
+    ],
     ['a name with a control character', () => content([personContent({ name: 'A\u0000na' })])],
     ['one name twice', () => content([personContent(), personContent({ name: 'ana' })])],
     ['an unknown field', () => content([personContent({ image: 'data:' })])],

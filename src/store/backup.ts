@@ -98,18 +98,26 @@ export async function importBackup(
   checkModel(content.people, model);
   checkNamesUnique(content.people);
 
-  const enrolments = content.people.map((p) =>
-    prepareEnrolment(
+  const enrolments = content.people.map(prepareImported);
+  await insertEnrolments(connection, enrolments);
+  return enrolments.map((e) => toPerson(e.person));
+}
+
+/** One person of a backup, ready to write; what the store refuses makes the file invalid. */
+function prepareImported(p: BackupPerson) {
+  try {
+    return prepareEnrolment(
       {
         name: p.name,
         modelId: p.modelId,
         embeddings: p.embeddings.map((e) => Float32Array.from(e)),
       },
       new Date(p.createdAt),
-    ),
-  );
-  await insertEnrolments(connection, enrolments);
-  return enrolments.map((e) => toPerson(e.person));
+    );
+  } catch (error) {
+    if (!(error instanceof StoreError) || error.code !== 'invalid-input') throw error;
+    throw new StoreError('backup-invalid', `"${p.name}": ${error.message}`, { cause: error });
+  }
 }
 
 function parseJson(text: string): unknown {

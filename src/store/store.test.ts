@@ -134,6 +134,11 @@ describe('people and templates', () => {
     ['a NaN', { embeddings: [Float32Array.from({ length: 32 }, (_, i) => (i === 5 ? NaN : 0.1))] }],
     ['an Infinity', { embeddings: [new Float32Array(32).fill(-Infinity)] }],
     ['a plain array', { embeddings: [Array.from({ length: 32 }, () => 0.1)] }],
+    ['an all-zero embedding', { embeddings: [new Float32Array(32)] }],
+    [
+      'embeddings that cancel out',
+      { embeddings: [new Float32Array(32).fill(0.5), new Float32Array(32).fill(-0.5)] },
+    ],
   ])('refuses %s as invalid input, storing nothing', async (_, change) => {
     const input = { ...newPerson('Ana'), ...change } as Parameters<FacegateStore['addPerson']>[0];
     await expect(store.addPerson(input)).rejects.toMatchObject({ code: 'invalid-input' });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { fuseEmbeddings } from '../biometrics/fusion';
+import { isUsableEmbedding } from '../biometrics/similarity';
 import { StoreError } from './errors';
 
 /** Limits on what a template may hold; a caller outside them has a bug, not a face. */
@@ -55,7 +57,7 @@ export function nameKey(name: string): string {
 
 /**
  * Checks the embeddings of one template: 1 to 50 of them, all the same length between
- * 16 and 4096, every value finite.
+ * 16 and 4096, every value finite, none all zeros, and a mean direction to them.
  *
  * @throws StoreError `invalid-input` naming the first problem.
  */
@@ -79,6 +81,13 @@ function embeddingsProblem(embeddings: readonly Float32Array[]): string | null {
     if (embedding.length !== size)
       return `embedding ${i} has ${embedding.length} values, not ${size}`;
     if (!embedding.every(Number.isFinite)) return `embedding ${i} holds a value that is not finite`;
+    // A zero vector has no direction: it would fail every later comparison.
+    if (!isUsableEmbedding(embedding)) return `embedding ${i} is all zeros`;
+  }
+  try {
+    fuseEmbeddings(embeddings);
+  } catch {
+    return 'the embeddings cancel out and have no mean direction';
   }
   return null;
 }

@@ -5,6 +5,7 @@ import { CameraError, closeCamera, openCamera } from '../../camera/openCamera';
 import type { EngineClient } from '../../client/engineClient';
 import type { AnalyzeResult } from '../../shared/engineApi';
 import { isEngineError } from '../../shared/errors';
+import { inputErrorMessages } from '../../input/inputErrors';
 import { holdActivity } from '../../pwa/activity';
 import { engineErrorMessages } from '../messages';
 
@@ -27,8 +28,6 @@ interface CaptureProps {
 const MAX_FPS = 6;
 /** A video file that shows no frame in this long is taken as unreadable. */
 const VIDEO_FIRST_FRAME_MS = 10_000;
-const VIDEO_UNREADABLE =
-  'That video could not be read: it may be damaged, incomplete or in a format this browser does not play.';
 
 /**
  * The live preview (mirrored for the person, as a mirror is what people expect) with
@@ -52,7 +51,7 @@ export function Capture({ engine, source, active, onResult, box, frameSize }: Ca
     let url: string | null = null;
     let cancelled = false;
     let firstFrameTimer: ReturnType<typeof setTimeout> | undefined;
-    const unreadable = () => setEngineError(VIDEO_UNREADABLE);
+    const unreadable = () => setEngineError(inputErrorMessages['video-unplayable']);
     if (source.kind === 'camera') {
       openCamera(source.deviceId, () => setCameraError('camera-lost')).then(
         (s) => {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { guidanceText } from '../../biometrics/qualityPolicy';
+import { guidanceText, photoGuidanceText } from '../../biometrics/qualityPolicy';
 import type { EngineClient } from '../../client/engineClient';
 import { Capture, type CaptureSource } from './Capture';
 import { SourcePicker } from './SourcePicker';
@@ -43,7 +43,17 @@ export function CapturePanel({ engine, cameraId, purpose, onDone }: CapturePanel
     );
   }
   const count = frames.embeddings.length;
-  const photoWithoutFace = source.kind === 'photo' && frames.guidance !== null;
+  const isPhoto = source.kind === 'photo';
+  // A photo is analysed once: what is wrong with it goes in an alert, not in guidance.
+  const status = done
+    ? 'Got it.'
+    : isPhoto
+      ? frames.guidance
+        ? 'This photo cannot be used.'
+        : 'Looking for the face in this photo…'
+      : frames.guidance
+        ? guidanceText[frames.guidance]
+        : 'Looking for your face…';
   return (
     <div className="stack">
       <Capture
@@ -59,14 +69,12 @@ export function CapturePanel({ engine, cameraId, purpose, onDone }: CapturePanel
         <progress value={count} max={wanted} aria-label="Good frames captured" />
       </label>
       <p role="status" aria-live="polite" data-testid="guidance">
-        {done
-          ? 'Got it.'
-          : frames.guidance
-            ? guidanceText[frames.guidance]
-            : 'Looking for your face…'}
+        {status}
       </p>
-      {photoWithoutFace && (
-        <p className="error">This photo cannot be used: {guidanceText[frames.guidance!]}</p>
+      {isPhoto && frames.guidance && (
+        <p role="alert" className="error" data-testid="photo-error">
+          {photoGuidanceText[frames.guidance]}
+        </p>
       )}
       <button
         type="button"
