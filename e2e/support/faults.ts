@@ -50,7 +50,7 @@ export const faults = {
   webglContextLost: {
     title: 'WebGL context lost',
     layer: 'engine',
-    message: /face engine stopped.*restarted/,
+    message: /graphics processor stopped responding.*restarted its face engine.*try again/,
   },
   idbOpenFails: {
     title: 'IndexedDB open failing',
