@@ -4,7 +4,10 @@
 //
 // The page-side functions are serialised by Playwright: they must not use anything from
 // this module's scope.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { servedDir } from './served';
 
 /** One row of the fault table: what breaks, where, and what the person must read. */
 export interface Fault {
@@ -66,6 +69,11 @@ export const faults = {
     title: 'IndexedDB connection closing (another tab upgrades the database)',
     layer: 'storage',
     message: /updated or its data was cleared in another tab\. Reload this page/,
+  },
+  serviceWorkerTakeover: {
+    title: 'a new service worker taking over mid-session',
+    layer: 'service worker',
+    message: /new version of Facegate has taken over.*reloads as soon as the capture ends/,
   },
   pageClosedMidEnrolment: {
     title: 'page closed in the middle of an enrolment',
@@ -193,6 +201,36 @@ export function upgradeFromAnotherTab(): Promise<string> {
       };
     }, reject);
   });
+}
+
+// ---- service worker ---------------------------------------------------------------
+
+/**
+ * Puts a new version on the server: the built service worker's script gets one more line,
+ * so the browser installs it as an update (the test server reads files afresh on each
+ * request). Service worker script fetches cannot be routed, hence the file itself.
+ *
+ * @returns a function that puts the built file back.
+ */
+export async function serveNewServiceWorker(): Promise<() => Promise<void>> {
+  const file = join(servedDir, 'sw.js');
+  const built = await readFile(file, 'utf8');
+  await writeFile(file, `${built}\n// the next version\n`);
+  return () => writeFile(file, built);
+}
+
+/** In a page: looks for the new version, and waits until it is installed and waiting. */
+export async function awaitWaitingWorker(): Promise<void> {
+  const registration = await navigator.serviceWorker.getRegistration();
+  if (!registration) throw new Error('no service worker registration');
+  await registration.update();
+  while (!registration.waiting) await new Promise((r) => setTimeout(r, 100));
+}
+
+/** In another tab: accepts the waiting version there, so that it takes over every tab. */
+export async function acceptUpdateElsewhere(): Promise<void> {
+  const registration = await navigator.serviceWorker.getRegistration();
+  registration?.waiting?.postMessage({ type: 'SKIP_WAITING' });
 }
 
 // ---- engine worker ------------------------------------------------------------------
