@@ -99,7 +99,14 @@ export function createEngineClient(): EngineClient {
       }
       const requestId = `r${++nextRequest}`;
       const call = afterRestart()
-        .then(() => remote.analyze(requestId, Comlink.transfer(frame, [frame]), options))
+        .then(() => {
+          // Abandoned while a new worker started: the frame was never sent, so close it.
+          if (signal?.aborted) {
+            frame.close();
+            throw abortedError();
+          }
+          return remote.analyze(requestId, Comlink.transfer(frame, [frame]), options);
+        })
         .catch((error: unknown) => {
           if (error instanceof EngineError && error.code === 'backend-lost') restart();
           throw error;
