@@ -1,7 +1,7 @@
 // Injected faults, each in the real app in a real Chromium: the person reads a plain
 // message, nothing stored is lost or half-written, and the app recovers where it can.
-// The fault table is e2e/support/faults.ts; two faults that no browser here can produce
-// are tested at unit level (see the README's "Under faults").
+// The fault table is e2e/support/faults.ts. WebGPU device loss cannot be produced here
+// (no WebGPU hardware), so src/engine/backendLoss.test.ts stands in for the device.
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
