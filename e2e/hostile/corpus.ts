@@ -565,6 +565,7 @@ export const backupCases: BackupCase[] = [
   backup(
     'someone already enrolled here',
     sealedPeople([goodPerson(enrolled.name)]),
+    // eslint-disable-next-line security/detect-non-literal-regexp -- a test fixture's name
     new RegExp(`"${enrolled.name}" is already enrolled here\\. Nothing was saved`),
   ),
   backup(

@@ -49,15 +49,47 @@ function abortable<T>(
 
 export function createEngineClient(): EngineClient {
   installErrorTransfer();
-  const worker = new Worker(new URL('../engine/worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'facegate-engine',
-  });
-  const remote = Comlink.wrap<EngineApi>(worker);
+  let worker: Worker;
+  let remote: Comlink.Remote<EngineApi>;
+  const spawn = () => {
+    worker = new Worker(new URL('../engine/worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'facegate-engine',
+    });
+    remote = Comlink.wrap<EngineApi>(worker);
+  };
+  const release = () => {
+    remote[Comlink.releaseProxy]();
+    worker.terminate();
+  };
+  spawn();
+
+  // A lost GPU context or device cannot be brought back inside the worker: a new worker
+  // starts with the same options and chooses its backend afresh. Calls made meanwhile
+  // wait for it.
+  let lastInit: InitOptions | null = null;
+  let restarting: Promise<unknown> | null = null;
+  const restart = () => {
+    restarting ??= (async () => {
+      release();
+      spawn();
+      if (lastInit) await remote.init(lastInit);
+    })()
+      .catch(() => undefined)
+      .finally(() => (restarting = null));
+  };
+  const afterRestart = async () => {
+    if (restarting) await restarting;
+  };
 
   return {
     init(options = {}, signal) {
-      return abortable(remote.init(options), signal, () => undefined);
+      lastInit = options;
+      return abortable(
+        afterRestart().then(() => remote.init(options)),
+        signal,
+        () => undefined,
+      );
     },
 
     analyze(frame, options = {}, signal) {
@@ -66,17 +98,28 @@ export function createEngineClient(): EngineClient {
         return Promise.reject(abortedError());
       }
       const requestId = `r${++nextRequest}`;
-      const call = remote.analyze(requestId, Comlink.transfer(frame, [frame]), options);
+      const call = afterRestart()
+        .then(() => {
+          // Abandoned while a new worker started: the frame was never sent, so close it.
+          if (signal?.aborted) {
+            frame.close();
+            throw abortedError();
+          }
+          return remote.analyze(requestId, Comlink.transfer(frame, [frame]), options);
+        })
+        .catch((error: unknown) => {
+          if (error instanceof EngineError && error.code === 'backend-lost') restart();
+          throw error;
+        });
       return abortable(call, signal, () => void remote.cancel(requestId));
     },
 
     memory() {
-      return remote.memory();
+      return afterRestart().then(() => remote.memory());
     },
 
     terminate() {
-      remote[Comlink.releaseProxy]();
-      worker.terminate();
+      release();
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Box, FaceKeypoints } from '../biometrics/geometry';
 import type { AnalyzedFace, AnalyzeResult, EngineStatus, MemoryFigures } from '../shared/engineApi';
 import { EngineError } from '../shared/errors';
 import type { EmbedderEntry, ModelManifest } from '../shared/manifest';
+import { watchBackendLoss } from './backendLoss';
 import { chooseBackend, type BackendName } from './backends';
 import { alignmentFor, Cropper } from './crop';
 import { createDetector, type DetectedFace, type Detector } from './detector';
@@ -29,6 +30,9 @@ export class FaceEngine {
   /** Requests under way, and those of them cancelled. */
   private readonly active = new Set<string>();
   private readonly cancelled = new Set<string>();
+
+  /** Why the backend's GPU context or device was lost, or null while it works. */
+  private readonly backendLost = watchBackendLoss(tf.backend());
 
   private constructor(
     private readonly detector: Detector,
@@ -96,6 +100,7 @@ export class FaceEngine {
     const frameHeight = frame.height;
     let bitmap: ImageBitmap | null = null;
     try {
+      this.throwIfBackendLost();
       const bounded = await boundedFrame(frame);
       bitmap = bounded.bitmap;
       this.throwIfCancelled(requestId);
@@ -124,6 +129,8 @@ export class FaceEngine {
       embeddings.forEach((e, i) => (faces[i]!.embedding = e));
       const embeddedAt = performance.now();
       this.throwIfCancelled(requestId);
+      // A loss during this frame leaves its faces and embeddings untrustworthy.
+      this.throwIfBackendLost();
 
       return {
         frameWidth,
@@ -156,6 +163,11 @@ export class FaceEngine {
 
   dispose(): void {
     this.embedder.dispose();
+  }
+
+  private throwIfBackendLost(): void {
+    const reason = this.backendLost();
+    if (reason !== null) throw new EngineError('backend-lost', reason);
   }
 
   private throwIfCancelled(requestId: string): void {

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 
 // Work that must not have its code swapped underneath it (a capture feeding the engine).
 // A module-level counter rather than React context: the capture and the update prompt
@@ -35,4 +35,9 @@ export function subscribeActivity(listener: () => void): () => void {
 /** True while any capture is feeding the engine. */
 export function useBusy(): boolean {
   return useSyncExternalStore(subscribeActivity, isBusy);
+}
+
+/** Holds the activity while `active` is true: a flow between its capture and its write. */
+export function useActivityWhile(active: boolean): void {
+  useEffect(() => (active ? holdActivity() : undefined), [active]);
 }

@@ -1,4 +1,6 @@
 import { Workbox } from 'workbox-window';
+import { isBusy, subscribeActivity } from './activity';
+import { reloadWhenIdle } from './reloadWhenIdle';
 
 /** Whether this browser keeps a copy of the app for use without a network. */
 export type OfflineState =
@@ -12,9 +14,15 @@ export interface PwaState {
   offline: OfflineState;
   /** A new version is installed and waits for the person to accept it. */
   updateWaiting: boolean;
+  /** A new version took control during a capture; the page reloads when it ends. */
+  reloadPending: boolean;
 }
 
-let state: PwaState = { offline: { phase: 'unsupported' }, updateWaiting: false };
+let state: PwaState = {
+  offline: { phase: 'unsupported' },
+  updateWaiting: false,
+  reloadPending: false,
+};
 const listeners = new Set<() => void>();
 let workbox: Workbox | null = null;
 
@@ -63,9 +71,16 @@ export function startServiceWorker(scriptUrl: string, scope: string): void {
   });
   // A new version never replaces the running one by itself: the person accepts it.
   wb.addEventListener('waiting', () => set({ updateWaiting: true }));
-  // Once the accepted version controls the page, reload so that code and models match it.
+  // Once a new version controls the page (accepted here or in another tab), reload so
+  // that code and models match it, but never in the middle of a capture.
   wb.addEventListener('controlling', (event) => {
-    if (event.isUpdate) window.location.reload();
+    if (!event.isUpdate) return;
+    const waits = reloadWhenIdle({
+      isBusy,
+      subscribe: subscribeActivity,
+      reload: () => window.location.reload(),
+    });
+    if (waits) set({ reloadPending: true });
   });
   // Only a first install that fails matters; a failed update leaves the old copy working.
   wb.addEventListener('redundant', () => {

@@ -9,6 +9,7 @@ export const engineErrorCodes = [
   'no-backend',
   'detector-failed',
   'frame-invalid',
+  'backend-lost',
   'internal',
 ] as const;
 

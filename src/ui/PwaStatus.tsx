@@ -25,7 +25,7 @@ function offlineText(offline: OfflineState): string | null {
 
 /** Offline readiness, and the offer to move to a new version once one is waiting. */
 export function PwaStatus() {
-  const { offline, updateWaiting } = usePwa();
+  const { offline, updateWaiting, reloadPending } = usePwa();
   const busy = useBusy();
   const [accepted, setAccepted] = useState(false);
 
@@ -42,7 +42,13 @@ export function PwaStatus() {
           {text}
         </p>
       )}
-      {updateWaiting && (
+      {reloadPending && (
+        <p role="alert" data-testid="reload-pending">
+          A new version of Facegate has taken over. This page reloads as soon as the capture ends;
+          nothing you saved is lost.
+        </p>
+      )}
+      {updateWaiting && !reloadPending && (
         <div className="update" role="alert" data-testid="update-prompt">
           <p>A new version of Facegate is ready.</p>
           <button type="button" disabled={accepted} onClick={() => setAccepted(true)}>

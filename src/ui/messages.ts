@@ -12,5 +12,7 @@ export const engineErrorMessages: Record<EngineErrorCode, string> = {
   'no-backend': 'This browser cannot run the face models (no WebGPU, WebAssembly or WebGL).',
   'detector-failed': 'The face detector could not start in this browser (it needs WebGL).',
   'frame-invalid': 'That picture could not be read.',
+  'backend-lost':
+    'The graphics processor stopped responding (it may have been reset), so Facegate restarted its face engine. Nothing was saved from this capture; try again.',
   internal: 'Something went wrong inside Facegate. Reload the page and try again.',
 };

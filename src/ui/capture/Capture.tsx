@@ -148,9 +148,18 @@ export function Capture({ engine, source, active, onResult, box, frameSize }: Ca
       )}
       {box && frameSize && <FaceBox box={box} frameSize={frameSize} mirrored={mirrored} />}
       {engineError && (
-        <p role="alert" className="error">
-          {engineError}
-        </p>
+        <div role="alert" className="error-box">
+          <p className="error">{engineError}</p>
+          <button
+            type="button"
+            onClick={() => {
+              setEngineError(null);
+              setAttempt((n) => n + 1);
+            }}
+          >
+            Try again
+          </button>
+        </div>
       )}
     </div>
   );

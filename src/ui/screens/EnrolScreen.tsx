@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { existingMatch } from '../../app/decisions';
+import { useActivityWhile } from '../../pwa/activity';
 import { nameKey, nameProblem, type Person } from '../../store';
 import { CapturePanel } from '../capture/CapturePanel';
 import { storeMessage } from '../useStore';
@@ -46,6 +47,9 @@ export function EnrolScreen({ services, person }: { services: Services; person?:
     setNameError(null);
     setStep({ kind: 'name' });
   }
+
+  // A new version waits to take over until the capture's result is stored.
+  useActivityWhile(step.kind === 'capture' || step.kind === 'duplicate' || step.kind === 'saving');
 
   async function save(personName: string, embeddings: Float32Array[]) {
     setStep({ kind: 'saving' });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { identifyPerson, type IdentifyOutcome } from '../../app/decisions';
+import { useActivityWhile } from '../../pwa/activity';
 import { CapturePanel } from '../capture/CapturePanel';
 import { storeMessage } from '../useStore';
 import { Verdict } from './Verdict';
@@ -15,6 +16,8 @@ type Step =
 export function IdentifyScreen({ services }: { services: Services }) {
   const { store, embedder, engine, settings } = services;
   const [step, setStep] = useState<Step>({ kind: 'capture' });
+  // A new version waits to take over until the capture's result is stored.
+  useActivityWhile(step.kind === 'deciding');
   const [round, setRound] = useState(0);
 
   async function decide(probes: Float32Array[]) {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { verificationWait, verifyPerson, type VerifyOutcome } from '../../app/decisions';
 import { formatWait } from '../../app/lockout';
+import { useActivityWhile } from '../../pwa/activity';
 import type { Person } from '../../store';
 import { CapturePanel } from '../capture/CapturePanel';
 import { storeMessage } from '../useStore';
@@ -22,6 +23,8 @@ export function VerifyScreen({ services }: { services: Services }) {
   const [chosen, setChosen] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [round, setRound] = useState(0);
+  // A new version waits to take over until the capture's result is stored.
+  useActivityWhile(step.kind === 'capture' || step.kind === 'deciding');
 
   useEffect(() => {
     store

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { reloadWhenIdle } from './reloadWhenIdle';
+
+/** A page whose busy state the test flips, counting reloads. */
+function fakePage(busy: boolean) {
+  const listeners = new Set<() => void>();
+  const page = {
+    busy,
+    reloads: 0,
+    isBusy: () => page.busy,
+    subscribe: (listener: () => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    reload: () => void page.reloads++,
+    set(next: boolean) {
+      page.busy = next;
+      for (const listener of [...listeners]) listener();
+    },
+    listenerCount: () => listeners.size,
+  };
+  return page;
+}
+
+describe('reloadWhenIdle', () => {
+  it('reloads at once when no capture runs', () => {
+    const page = fakePage(false);
+    expect(reloadWhenIdle(page)).toBe(false);
+    expect(page.reloads).toBe(1);
+    expect(page.listenerCount()).toBe(0);
+  });
+
+  it('waits for a running capture to end, then reloads once', () => {
+    const page = fakePage(true);
+    expect(reloadWhenIdle(page)).toBe(true);
+    expect(page.reloads).toBe(0);
+
+    page.set(true);
+    expect(page.reloads).toBe(0);
+    page.set(false);
+    expect(page.reloads).toBe(1);
+
+    page.set(true);
+    page.set(false);
+    expect(page.reloads).toBe(1);
+    expect(page.listenerCount()).toBe(0);
+  });
+});
