@@ -26,7 +26,7 @@ import { embedPixels } from './lib/adversarial/embedTensor';
 import { linfDistance } from './lib/adversarial/linf';
 import { similarityObjective } from './lib/adversarial/objective';
 import { attack, fgsmSettings, pgdSettings } from './lib/adversarial/pgd';
-import { formatRate } from './lib/adversarial/report';
+import { formatRate, median, tableHeader, tableRow, type Outcome } from './lib/adversarial/report';
 import { seededRandom } from './lib/adversarial/stats';
 import { loadNodeModel } from './lib/adversarial/tfNode';
 import { lfwDevDir } from './lib/faces';
@@ -47,7 +47,9 @@ const argsSchema = z.object({
   eotEps: z
     .string()
     .transform((s) => (s.trim() === '' ? [] : s.split(',').map(Number)))
-    .pipe(z.array(z.union(EPSILONS.map((e) => z.literal(e))))),
+    .refine((list) => list.every((e) => (EPSILONS as readonly number[]).includes(e)), {
+      message: `each ε must be one of ${EPSILONS.join(', ')}`,
+    }),
   eotViews: z.coerce.number().int().min(1).max(16),
   seed: z.coerce.number().int().min(0),
 });
@@ -133,11 +135,6 @@ for (const pair of genuinePairs) {
 console.log(`genuine pairs scored (${elapsed()})`);
 
 // 5. The attacks: FGSM and PGD at every ε, EOT-PGD (adaptive) where asked.
-interface Outcome {
-  accepted: boolean;
-  defended: boolean;
-  similarity: number;
-}
 const attackNames = ['none', 'fgsm', `pgd-${args.steps}`, `eot-pgd-${args.steps}x${args.eotViews}`];
 const outcomes = new Map<string, Outcome[]>();
 const record = (name: string, eps: number, o: Outcome) => {
@@ -145,6 +142,8 @@ const record = (name: string, eps: number, o: Outcome) => {
   outcomes.set(key, [...(outcomes.get(key) ?? []), o]);
 };
 const attackerRandom = seededRandom(args.seed ^ 0xa77ac);
+/** Seconds per gradient step, per attack: the figure that sizes N. */
+const stepTimes = new Map<string, number[]>();
 for (const [i, pair] of impostorPairs.entries()) {
   const x0 = face(pair.a).pixels;
   const victim = face(pair.b).embedding;
@@ -153,7 +152,12 @@ for (const [i, pair] of impostorPairs.entries()) {
     const [embedding] = await embedCrops([pixels]);
     const plain = verify([embedding!], template, entry.id, threshold);
     const defended = await defendedVerdict(pixels, template);
-    return { accepted: plain.accepted, defended: defended.accepted, similarity: plain.similarity };
+    return {
+      accepted: plain.accepted,
+      defended: defended.accepted,
+      similarity: plain.similarity,
+      defendedSimilarity: defended.similarity,
+    };
   };
   record('none', 0, await judge(x0));
   const plain = similarityObjective(entry, weights, victim);
@@ -162,7 +166,7 @@ for (const [i, pair] of impostorPairs.entries()) {
       ['fgsm', fgsmSettings(eps), plain],
       [`pgd-${args.steps}`, pgdSettings(eps, args.steps), plain],
     ] as const;
-    const eot = args.eotEps.includes(eps as (typeof EPSILONS)[number])
+    const eot = args.eotEps.includes(eps)
       ? ([
           `eot-pgd-${args.steps}x${args.eotViews}`,
           pgdSettings(eps, args.steps),
@@ -174,7 +178,12 @@ for (const [i, pair] of impostorPairs.entries()) {
         ] as const)
       : null;
     for (const [name, settings, objective] of eot ? [...runs, eot] : runs) {
+      const begun = performance.now();
       const { pixels } = attack(x0, objective, settings, attackerRandom);
+      stepTimes.set(name, [
+        ...(stepTimes.get(name) ?? []),
+        (performance.now() - begun) / 1000 / settings.steps,
+      ]);
       if (linfDistance(pixels, x0) > eps) throw new Error(`${name} left the ε=${eps} box`);
       record(name, eps, await judge(pixels));
     }
@@ -188,23 +197,21 @@ console.log(
   `\nImpostor accepts at FAR ${FAR_LEVEL} (similarity ≥ ${threshold}), ${n} pairs; ` +
     `95 % Wilson intervals (wide at this N):`,
 );
-console.log('attack'.padEnd(20) + 'eps'.padStart(4) + '  far_attack'.padEnd(32) + 'far_defended');
+console.log(tableHeader());
 for (const name of attackNames) {
   for (const eps of name === 'none' ? [0] : EPSILONS) {
     const rows = outcomes.get(`${name}@${eps}`);
-    if (!rows) continue;
-    const plainCol = name.startsWith('eot')
-      ? '(aimed at the defence)'
-      : formatRate(rows.filter((r) => r.accepted).length, n);
-    console.log(
-      name.padEnd(20) +
-        String(eps).padStart(4) +
-        '  ' +
-        plainCol.padEnd(30) +
-        formatRate(rows.filter((r) => r.defended).length, n),
-    );
+    if (rows) console.log(tableRow(name, eps, rows));
   }
 }
+console.log(
+  `(eot-pgd is the adaptive attack, aimed at the defence; medians are the similarity the ` +
+    `app compares with the threshold)`,
+);
+console.log(
+  'seconds per gradient step: ' +
+    [...stepTimes].map(([name, t]) => `${name} ${median(t).toFixed(2)}`).join(', '),
+);
 const g = genuinePairs.length;
 console.log(
   `\nGenuine accepts, ${g} pairs: tar ${formatRate(tarClean, g)}; ` +
