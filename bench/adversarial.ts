@@ -3,7 +3,7 @@
 // and without a randomised resize-and-crop defence, and what the defence costs in
 // genuine accepts.
 //
-//   npm run bench:adversarial -- [--impostors 16] [--genuine 120] [--steps 10]
+//   npm run bench:adversarial -- [--impostors 10] [--genuine 120] [--steps 10]
 //                                [--eot-eps 2] [--eot-views 4] [--seed 7]
 //
 // The attacker perturbs the aligned 150×150 crop (after detection and alignment), with
@@ -55,7 +55,7 @@ const argsSchema = z.object({
 });
 const { values } = parseArgs({
   options: {
-    impostors: { type: 'string', default: '16' },
+    impostors: { type: 'string', default: '10' },
     genuine: { type: 'string', default: '120' },
     steps: { type: 'string', default: '10' },
     'eot-eps': { type: 'string', default: String(HEADLINE_EPS) },
