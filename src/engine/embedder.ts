@@ -12,6 +12,11 @@ export interface FaceCrop {
   size: number;
 }
 
+/**
+ * Not robust to adversarial examples: a crop perturbed by 2/255 per pixel, computed with
+ * the public weights, can be embedded next to someone else's face (SECURITY.md,
+ * "Adversarial robustness"). Only a trusted camera path keeps such crops out.
+ */
 export interface Embedder {
   readonly entry: EmbedderEntry;
   /** One L2-normalised embedding per crop, in order. */

@@ -1,11 +1,14 @@
 // Test and benchmark harness: the real engine client and worker, driven by Playwright
 // through `window.facegate`. Built only with `--mode harness`; never part of the app.
 import { createEngineClient } from '../client/engineClient';
+import { alignmentFor, Cropper } from '../engine/crop';
 import type { AnalyzeOptions, AnalyzeResult, EngineApi, InitOptions } from '../shared/engineApi';
 import { isEngineError } from '../shared/errors';
+import { embedderEntry } from '../shared/models';
 import { createRawWorker } from './rawWorker';
 
 const client = createEngineClient();
+const cropper = new Cropper();
 
 async function bitmapFrom(url: string): Promise<ImageBitmap> {
   const response = await fetch(url);
@@ -52,6 +55,32 @@ const harness = {
           embedding: f.embedding ? Array.from(f.embedding) : null,
         })),
       };
+    }),
+
+  /**
+   * The face nearest the photo's centre (LFW's labelled face): its embedding from the
+   * worker, and the aligned crop the embedder saw, redrawn here by the same code from
+   * the same keypoints, as base64 RGBA. For attacks on the crop (bench:adversarial).
+   */
+  alignedFace: (url: string, embedderId: string) =>
+    settle(async () => {
+      const entry = embedderEntry(embedderId);
+      if (!entry) throw new Error(`no embedder ${embedderId}`);
+      const bitmap = await bitmapFrom(url);
+      const copy = await createImageBitmap(bitmap);
+      const { faces, frameWidth, frameHeight } = await client.analyze(copy, { embed: 'all' });
+      const centre = (f: (typeof faces)[number]) =>
+        Math.hypot(
+          f.box.x + f.box.width / 2 - frameWidth / 2,
+          f.box.y + f.box.height / 2 - frameHeight / 2,
+        );
+      const face = [...faces].sort((a, b) => centre(a) - centre(b))[0];
+      if (!face?.embedding) return null;
+      const { rgba } = cropper.crop(bitmap, alignmentFor(face.keypoints, entry), entry.input.size);
+      bitmap.close();
+      let binary = '';
+      for (const byte of rgba) binary += String.fromCharCode(byte);
+      return { embedding: Array.from(face.embedding), crop: btoa(binary) };
     }),
 
   /** Analyses the same decoded frame `count` times, for leak checks. */
