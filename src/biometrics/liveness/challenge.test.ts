@@ -122,7 +122,12 @@ describe('observe', () => {
 
   it('fails when a frame in the asked pose is another person', () => {
     const frames = held(['straight', 'left', 'straight']).concat({ pose: 'right', matches: false });
-    expect(run(LRS, frames)).toMatchObject({ phase: 'failed', reason: 'not-matching' });
+    // The frame that failed comes back, to show its similarity.
+    expect(run(LRS, frames)).toMatchObject({
+      phase: 'failed',
+      reason: 'not-matching',
+      embedding: frames.length - 1,
+    });
     const first = [{ pose: 'straight' as const, matches: false }];
     expect(run(LRS, first)).toMatchObject({ phase: 'failed', reason: 'not-matching' });
   });

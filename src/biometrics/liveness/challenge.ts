@@ -106,7 +106,18 @@ export type ChallengeState<E> =
       used: E[];
     }
   | { phase: 'passed'; actions: readonly ChallengeAction[]; used: E[] }
-  | { phase: 'failed'; actions: readonly ChallengeAction[]; reason: ChallengeFailure };
+  | {
+      phase: 'failed';
+      actions: readonly ChallengeAction[];
+      reason: Exclude<ChallengeFailure, 'not-matching'>;
+    }
+  | {
+      phase: 'failed';
+      actions: readonly ChallengeAction[];
+      reason: 'not-matching';
+      /** The embedding of the frame that did not match. */
+      embedding: E;
+    };
 
 export function startChallenge<E>(actions: readonly ChallengeAction[]): ChallengeState<E> {
   return {
@@ -202,7 +213,9 @@ export function observe<E>(
 
   // 4. In the asked pose: it must be the claimed person.
   if (pose !== poseFor[action] || !face.usable) return { ...next, held: 0 };
-  if (!face.matches) return { phase: 'failed', actions, reason: 'not-matching' };
+  if (!face.matches) {
+    return { phase: 'failed', actions, reason: 'not-matching', embedding: face.embedding };
+  }
   next.held = state.held + 1;
   next.used = [...state.used, face.embedding];
   if (next.held < policy.holdFrames) return next;
