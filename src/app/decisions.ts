@@ -2,6 +2,7 @@ import { isAccepted } from '../biometrics/calibration';
 import { identify, thresholdFor, verify, type Candidate } from '../biometrics/decision';
 import type { ChallengeFailure, ChallengeState } from '../biometrics/liveness/challenge';
 import { makeTemplate, templateSimilarity, type Template } from '../biometrics/templates';
+import type { LivenessScores } from '../shared/engineApi';
 import type { EmbedderEntry, FarLevel } from '../shared/manifest';
 import type { FacegateStore, Person } from '../store';
 import { verificationLockout } from './lockout';
@@ -24,6 +25,16 @@ export type VerifyOutcome =
   | { kind: 're-enrol'; person: Person }
   /** The liveness challenge failed for another reason than the face not matching. */
   | { kind: 'not-live'; reason: Exclude<ChallengeFailure, 'not-matching'> };
+
+/** What the challenge keeps of each frame it uses. */
+export interface FrameEvidence {
+  embedding: Float32Array;
+  /** The passive liveness models' scores: reported, not decided on. */
+  livenessScores: LivenessScores | null;
+}
+
+/** A challenge that is over. */
+export type FinishedChallenge = Exclude<ChallengeState<FrameEvidence>, { phase: 'running' }>;
 
 /** What each frame of a verification is compared with. */
 export interface Claim {
@@ -69,14 +80,15 @@ export async function verifyChallenge(
   store: FacegateStore,
   embedder: EmbedderEntry,
   person: Person,
-  challenge: Exclude<ChallengeState<Float32Array>, { phase: 'running' }>,
+  challenge: FinishedChallenge,
   far: FarLevel,
 ): Promise<VerifyOutcome> {
   if (challenge.phase === 'passed') {
-    return verifyPerson(store, embedder, person, challenge.used, far);
+    const probes = challenge.used.map((e) => e.embedding);
+    return verifyPerson(store, embedder, person, probes, far);
   }
   if (challenge.reason === 'not-matching') {
-    return verifyPerson(store, embedder, person, [challenge.embedding], far);
+    return verifyPerson(store, embedder, person, [challenge.embedding.embedding], far);
   }
   await store.recordAttempt({
     personId: person.id,

@@ -10,6 +10,7 @@ import { createDetector, type DetectedFace, type Detector } from './detector';
 import type { Embedder, FaceCrop } from './embedder';
 import { boundedFrame } from './frame';
 import { fetchVerified, type UrlResolver } from './modelFiles';
+import { createPassiveLiveness, type PassiveLiveness } from './passive';
 
 export interface EngineConfig {
   detectorRange: 'short' | 'full';
@@ -33,6 +34,7 @@ export class FaceEngine {
   private constructor(
     private readonly detector: Detector,
     private readonly embedder: Embedder,
+    private readonly passive: PassiveLiveness,
     readonly status: EngineStatus,
   ) {}
 
@@ -48,11 +50,17 @@ export class FaceEngine {
     const embedderEntry = findEmbedder(manifest, config.embedderId ?? manifest.defaultEmbedder);
 
     // Every file is hash-checked before MediaPipe or TensorFlow.js parses a byte of it.
-    const [detectorBytes, ...embedderBytes] = await Promise.all([
+    const passiveFiles = manifest.passiveLiveness.flatMap((e) => e.files);
+    const [detectorBytes, ...otherBytes] = await Promise.all([
       fetchVerified(detectorEntry.file, resolveUrl),
       ...embedderEntry.files.map((f) => fetchVerified(f, resolveUrl)),
+      ...passiveFiles.map((f) => fetchVerified(f, resolveUrl)),
     ]);
+    const embedderBytes = otherBytes.slice(0, embedderEntry.files.length);
     const bytes = new Map(embedderEntry.files.map((f, i) => [f.path, embedderBytes[i]!]));
+    const passiveBytes = new Map(
+      passiveFiles.map((f, i) => [f.path, otherBytes[embedderEntry.files.length + i]!]),
+    );
 
     const choice = await chooseBackend(embedderEntry, bytes, {
       order: config.backends,
@@ -61,6 +69,13 @@ export class FaceEngine {
       wasmFolderUrl: resolveUrl('wasm/tfjs/'),
     });
     let detector: Detector;
+    let passive: PassiveLiveness;
+    try {
+      passive = await createPassiveLiveness(manifest.passiveLiveness, passiveBytes);
+    } catch (error) {
+      choice.embedder.dispose();
+      throw error;
+    }
     try {
       detector = await createDetector(
         detectorBytes!,
@@ -69,9 +84,10 @@ export class FaceEngine {
       );
     } catch (error) {
       choice.embedder.dispose();
+      passive.dispose();
       throw error;
     }
-    return new FaceEngine(detector, choice.embedder, {
+    return new FaceEngine(detector, choice.embedder, passive, {
       backend: choice.backend,
       backendAttempts: choice.attempts,
       detectorId: detectorEntry.id,
@@ -125,6 +141,12 @@ export class FaceEngine {
       const embeddedAt = performance.now();
       this.throwIfCancelled(requestId);
 
+      // 4. The passive liveness scores of the same faces: a second signal, reported.
+      for (let i = 0; i < wanted; i++) {
+        faces[i]!.livenessScores = await this.passive.score(bitmap, detected[i]!.box);
+      }
+      this.throwIfCancelled(requestId);
+
       return {
         frameWidth,
         frameHeight,
@@ -156,6 +178,7 @@ export class FaceEngine {
 
   dispose(): void {
     this.embedder.dispose();
+    this.passive.dispose();
   }
 
   private throwIfCancelled(requestId: string): void {
@@ -193,6 +216,7 @@ function describeFace(
       brightness: meanOf(grey),
     },
     embedding: null,
+    livenessScores: null,
   };
 }
 

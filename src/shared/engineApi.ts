@@ -55,7 +55,12 @@ export interface AnalyzedFace {
   quality: FaceQuality;
   /** L2-normalised; null when not asked for. */
   embedding: Float32Array | null;
+  /** The passive liveness models' scores, for faces that got an embedding; else null. */
+  livenessScores: LivenessScores | null;
 }
+
+/** Scores of the passive liveness models for one face, keyed by model id. */
+export type LivenessScores = Record<string, number>;
 
 export interface AnalyzeResult {
   frameWidth: number;

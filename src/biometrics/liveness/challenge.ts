@@ -110,12 +110,15 @@ export type ChallengeState<E> =
       phase: 'failed';
       actions: readonly ChallengeAction[];
       reason: Exclude<ChallengeFailure, 'not-matching'>;
+      /** What the frames used before the failure carried. */
+      used: E[];
     }
   | {
       phase: 'failed';
       actions: readonly ChallengeAction[];
       reason: 'not-matching';
-      /** The embedding of the frame that did not match. */
+      used: E[];
+      /** What the frame that did not match carried. */
       embedding: E;
     };
 
@@ -166,7 +169,7 @@ export function expire<E>(
 ): ChallengeState<E> {
   if (state.phase !== 'running' || state.startedAtMs === null) return state;
   if (nowMs - state.startedAtMs <= policy.timeLimitMs) return state;
-  return { phase: 'failed', actions: state.actions, reason: 'timeout' };
+  return { phase: 'failed', actions: state.actions, reason: 'timeout', used: state.used };
 }
 
 /**
@@ -194,7 +197,7 @@ export function observe<E>(
 
   // 2. The same face as before, or none of it counts.
   if (state.lastBox && !sameTrack(state.lastBox, face.box, policy)) {
-    return { phase: 'failed', actions, reason: 'face-changed' };
+    return { phase: 'failed', actions, reason: 'face-changed', used: state.used };
   }
   const next = { ...state, lastBox: face.box };
   const action = actions[state.step]!;
@@ -205,8 +208,9 @@ export function observe<E>(
   // pose left over from the action before does not count as wrong.
   if (next.seenStraight && face.usable && pose === oppositeOf[action]) {
     next.wrongHeld = state.wrongHeld + 1;
-    if (next.wrongHeld >= policy.holdFrames)
-      return { phase: 'failed', actions, reason: 'wrong-move' };
+    if (next.wrongHeld >= policy.holdFrames) {
+      return { phase: 'failed', actions, reason: 'wrong-move', used: state.used };
+    }
   } else {
     next.wrongHeld = 0;
   }
@@ -214,7 +218,13 @@ export function observe<E>(
   // 4. In the asked pose: it must be the claimed person.
   if (pose !== poseFor[action] || !face.usable) return { ...next, held: 0 };
   if (!face.matches) {
-    return { phase: 'failed', actions, reason: 'not-matching', embedding: face.embedding };
+    return {
+      phase: 'failed',
+      actions,
+      reason: 'not-matching',
+      used: state.used,
+      embedding: face.embedding,
+    };
   }
   next.held = state.held + 1;
   next.used = [...state.used, face.embedding];

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
+import type { FinishedChallenge } from '../../app/decisions';
 import {
   defaultChallengePolicy,
   type ChallengeAction,
   type ChallengePolicy,
-  type ChallengeState,
 } from '../../biometrics/liveness/challenge';
 import { guidanceText } from '../../biometrics/qualityPolicy';
 import type { EngineClient } from '../../client/engineClient';
@@ -16,8 +16,6 @@ export const actionText: Record<ChallengeAction, string> = {
   'turn-left': 'Turn your head to your left.',
   'turn-right': 'Turn your head to your right.',
 };
-
-export type FinishedChallenge = Exclude<ChallengeState<Float32Array>, { phase: 'running' }>;
 
 interface ChallengeCaptureProps {
   engine: EngineClient;

@@ -1,11 +1,12 @@
 import { guidanceFor, type Guidance, type QualityPolicy } from '../../biometrics/qualityPolicy';
 import { headTurn } from '../../biometrics/liveness/headTurn';
 import type { ChallengeObservation } from '../../biometrics/liveness/challenge';
+import type { FrameEvidence } from '../../app/decisions';
 import type { AnalyzeResult } from '../../shared/engineApi';
 
 /** One analysed frame read for the challenge, and what to tell the person about it. */
 export interface ChallengeFrame {
-  observation: ChallengeObservation<Float32Array>;
+  observation: ChallengeObservation<FrameEvidence>;
   /** What the face needs to be usable (light, size, focus), null when it is. */
   guidance: Guidance | null;
   box: { x: number; y: number; width: number; height: number } | null;
@@ -39,7 +40,7 @@ export function challengeFrame(
         usable,
         // Only a usable face is compared: a dark or blurred one says little either way.
         matches: usable && matches(largest.embedding),
-        embedding: largest.embedding,
+        embedding: { embedding: largest.embedding, livenessScores: largest.livenessScores },
       },
     },
     guidance,

@@ -8,6 +8,7 @@ import {
   type ChallengeState,
 } from '../../biometrics/liveness/challenge';
 import { defaultQualityPolicy, type Guidance } from '../../biometrics/qualityPolicy';
+import type { FrameEvidence } from '../../app/decisions';
 import type { AnalyzeResult } from '../../shared/engineApi';
 import { challengeFrame } from './challengeFrames';
 
@@ -26,7 +27,7 @@ export function useChallenge(
   matches: (embedding: Float32Array) => boolean,
   policy: ChallengePolicy,
 ) {
-  const [state, setState] = useState<ChallengeState<Float32Array>>(() => startChallenge(actions));
+  const [state, setState] = useState<ChallengeState<FrameEvidence>>(() => startChallenge(actions));
   const [shown, setShown] = useState<Shown>({ guidance: null, box: null, frameSize: null });
   const [now, setNow] = useState(() => performance.now());
 

@@ -7,6 +7,7 @@ import {
   verificationWait,
   verifyChallenge,
   type Claim,
+  type FinishedChallenge,
 } from '../../app/decisions';
 import { formatWait } from '../../app/lockout';
 import {
@@ -14,7 +15,7 @@ import {
   defaultChallengePolicy,
   type ChallengeAction,
 } from '../../biometrics/liveness/challenge';
-import { ChallengeCapture, type FinishedChallenge } from '../capture/ChallengeCapture';
+import { ChallengeCapture } from '../capture/ChallengeCapture';
 import { nameKey, type KioskTask } from '../../store';
 import type { Services } from '../screens/services';
 import { storeMessage } from '../useStore';

@@ -6,6 +6,7 @@ import {
   verificationWait,
   verifyChallenge,
   type Claim,
+  type FinishedChallenge,
   type VerifyOutcome,
 } from '../../app/decisions';
 import { formatWait } from '../../app/lockout';
@@ -14,10 +15,13 @@ import {
   defaultChallengePolicy,
   type ChallengeAction,
 } from '../../biometrics/liveness/challenge';
+import { medianScores } from '../../biometrics/liveness/passiveScores';
+import type { LivenessScores } from '../../shared/engineApi';
 import type { Person } from '../../store';
-import { ChallengeCapture, type FinishedChallenge } from '../capture/ChallengeCapture';
+import { ChallengeCapture } from '../capture/ChallengeCapture';
 import { notLiveText } from '../messages';
 import { storeMessage } from '../useStore';
+import { PassiveReport } from './PassiveReport';
 import { Verdict } from './Verdict';
 import type { Services } from './services';
 
@@ -27,7 +31,7 @@ type Step =
   | { kind: 'ready'; claim: Claim; actions: ChallengeAction[] }
   | { kind: 'capture'; claim: Claim; actions: ChallengeAction[] }
   | { kind: 'deciding'; person: Person }
-  | { kind: 'result'; person: Person; outcome: VerifyOutcome }
+  | { kind: 'result'; person: Person; outcome: VerifyOutcome; passive?: LivenessScores | null }
   | { kind: 'failed'; message: string };
 
 /** 1:1: "is this Alice?", by a liveness challenge whose every frame must be Alice. */
@@ -64,7 +68,8 @@ export function VerifyScreen({ services }: { services: Services }) {
     try {
       const far = settings.securityLevel;
       const outcome = await verifyChallenge(store, embedder, person, challenge, far);
-      setStep({ kind: 'result', person, outcome });
+      const passive = medianScores(challenge.used.map((e) => e.livenessScores));
+      setStep({ kind: 'result', person, outcome, passive });
     } catch (error) {
       setStep({ kind: 'failed', message: storeMessage(error) });
     }
@@ -157,6 +162,7 @@ export function VerifyScreen({ services }: { services: Services }) {
             threshold={step.outcome.threshold}
           />
         )}
+        {step.kind === 'result' && step.passive && <PassiveReport scores={step.passive} />}
         {step.kind === 'failed' && <p className="error">{step.message}</p>}
       </div>
     </section>
