@@ -68,7 +68,11 @@ export function VerifyScreen({ services }: { services: Services }) {
     try {
       const far = settings.securityLevel;
       const outcome = await verifyChallenge(store, embedder, person, challenge, far);
-      const passive = medianScores(challenge.used.map((e) => e.livenessScores));
+      const frames =
+        challenge.phase === 'failed' && challenge.reason === 'not-matching'
+          ? [...challenge.used, challenge.embedding]
+          : challenge.used;
+      const passive = medianScores(frames.map((e) => e.livenessScores));
       setStep({ kind: 'result', person, outcome, passive });
     } catch (error) {
       setStep({ kind: 'failed', message: storeMessage(error) });
