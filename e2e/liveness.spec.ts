@@ -9,6 +9,7 @@ import {
   agreeIfAsked,
   enrolWithCamera,
   newProfile,
+  openScreen,
   verifyWithCamera,
   withCamera,
   type AppSession,
@@ -137,3 +138,55 @@ function watchInstructions({ page }: AppSession): () => Promise<string[]> {
     return seen;
   };
 }
+
+test.describe("the kiosk's verification asks for the same challenge", () => {
+  const profile = newProfile();
+  const PIN = '246810';
+  const startVerification = async (page: AppSession['page']) => {
+    await page.getByLabel('Your name or ID').fill(A);
+    await page.getByRole('button', { name: 'Start verification' }).click();
+  };
+
+  test('1. enrol A, set the PIN and the kiosk to verification', async ({ baseURL }) => {
+    await withCamera(profile, baseURL!, [POSED.enrol], async ({ page }) => {
+      await agreeIfAsked(page);
+      await enrolWithCamera(page, A);
+      await openScreen(page, 'Kiosk mode');
+      await page.getByLabel('New operator PIN').fill(PIN);
+      await page.getByLabel('Repeat the new PIN').fill(PIN);
+      await page.getByRole('button', { name: 'Set the operator PIN' }).click();
+      await expect(page.getByTestId('kiosk-pin-state')).toHaveText(/The operator PIN is set/);
+      await openScreen(page, 'Settings');
+      await page.getByLabel('The kiosk offers').selectOption('verify');
+    });
+  });
+
+  test('2. a still photo of A is not verified; A following the challenge is', async ({
+    baseURL,
+  }) => {
+    const result = (page: AppSession['page']) => page.getByTestId('kiosk-result');
+    await withCamera(
+      profile,
+      baseURL!,
+      { clip: await stillClip(POSED.poses.straight) },
+      async ({ page }) => {
+        await openScreen(page, 'Kiosk mode');
+        await page.getByRole('button', { name: 'Start kiosk mode' }).click();
+        await startVerification(page);
+        await expect(page.getByTestId('challenge-instruction')).toBeVisible();
+        await expect(result(page)).toContainText('Not verified', { timeout: 60_000 });
+        await expect(result(page)).toContainText('not done in time');
+      },
+    );
+    // A reload comes back in kiosk mode, and the camera's clip starts again.
+    await withCamera(
+      profile,
+      baseURL!,
+      { clip: await challengeClip(POSED.poses) },
+      async ({ page }) => {
+        await startVerification(page);
+        await expect(result(page)).toContainText(`Verified: you are ${A}.`, { timeout: 60_000 });
+      },
+    );
+  });
+});
