@@ -2,8 +2,8 @@ import type { LivenessScores } from '../../shared/engineApi';
 
 /**
  * The passive liveness models' median scores over the frames the challenge used. They
- * are shown, never decided on: on our test clips they did not tell a photo from a live
- * face (README, Liveness).
+ * are shown, never decided on: on our clips, all of them photos, they scored most
+ * photos as live (README, Liveness).
  */
 export function PassiveReport({ scores }: { scores: LivenessScores }) {
   const text = Object.entries(scores)
