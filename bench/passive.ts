@@ -27,7 +27,10 @@ try {
       async (urls) => {
         const out = [];
         for (const url of urls) {
-          const r = await window.facegate.analyzeUrl(url, { embed: 'largest' });
+          const r = await window.facegate.analyzeUrl(url, {
+            embed: 'largest',
+            passiveLiveness: true,
+          });
           out.push(r.value?.faces[0]?.livenessScores ?? null);
         }
         return out;

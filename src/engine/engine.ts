@@ -105,6 +105,7 @@ export class FaceEngine {
     requestId: string,
     frame: ImageBitmap,
     embed: 'all' | 'largest' | 'none',
+    passiveLiveness = false,
   ): Promise<AnalyzeResult> {
     const started = performance.now();
     this.active.add(requestId);
@@ -142,7 +143,7 @@ export class FaceEngine {
       this.throwIfCancelled(requestId);
 
       // 4. The passive liveness scores of the same faces: a second signal, reported.
-      for (let i = 0; i < wanted; i++) {
+      for (let i = 0; i < (passiveLiveness ? wanted : 0); i++) {
         faces[i]!.livenessScores = await this.passive.score(bitmap, detected[i]!.box);
       }
       this.throwIfCancelled(requestId);

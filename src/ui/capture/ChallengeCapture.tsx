@@ -75,6 +75,7 @@ export function ChallengeCapture({
         onResult={onFrame}
         box={shown.box}
         frameSize={shown.frameSize}
+        passiveLiveness
       />
       <label>
         Step {Math.min(step + 1, actions.length)} of {actions.length}{' '}
