@@ -170,6 +170,15 @@ test.describe('face engine in the worker', () => {
       expect(value).toBeGreaterThanOrEqual(0);
       expect(value).toBeLessThanOrEqual(1);
     }
+    // Scoring leaves no tensor behind.
+    const options = { embed: 'largest' as const, passiveLiveness: true };
+    const url = faceUrl(samplePhotos[0]!);
+    const before = (await harness.evaluate(() => window.facegate.memory())).value!;
+    await harness.evaluate(([u, o]) => window.facegate.repeat(u, 50, o), [url, options] as const);
+    const after = (await harness.evaluate(() => window.facegate.memory())).value!;
+    expect(after.numTensors).toBe(before.numTensors);
+    expect(after.numBytes).toBe(before.numBytes);
+
     // Only when asked: enrolment and identification do not pay for them.
     for (const options of [
       { embed: 'largest' as const },
