@@ -15,13 +15,15 @@ import {
   verifyWithCamera,
   withCamera,
 } from './support/appSession';
+import { POSED, challengeClip } from './support/challengeClips';
 import { startNginx, type Nginx } from './support/nginx';
 import { servedDir } from './support/served';
 import { expectSecurityHeaders } from './support/securityHeaders';
 
-const A = 'Paul Wolfowitz';
-const A_ENROL = 'Paul_Wolfowitz/Paul_Wolfowitz_0004.jpg';
-const A_VERIFY = 'Paul_Wolfowitz/Paul_Wolfowitz_0005.jpg';
+const A = POSED.name;
+const A_ENROL = POSED.enrol;
+// Verification asks for head turns: A's photos doing them, in the tests' challenge order.
+const A_CHALLENGE = { clip: await challengeClip(POSED.poses) };
 
 const built = servedDir;
 const immutable = 'public, max-age=31536000, immutable';
@@ -39,6 +41,7 @@ async function pinnedFiles(): Promise<PinnedFile[]> {
     ...manifest.runtime,
     ...manifest.detectors.map((d: { file: PinnedFile }) => d.file),
     ...manifest.embedders.flatMap((e: { files: PinnedFile[] }) => e.files),
+    ...manifest.passiveLiveness.flatMap((e: { files: PinnedFile[] }) => e.files),
   ];
 }
 
@@ -186,8 +189,8 @@ test.describe('the production nginx configuration', () => {
     });
   });
 
-  test('verify with another photo through nginx: accepted', async () => {
-    await withCamera(profile, `${nginx.origin}/`, [A_VERIFY], async ({ page }) => {
+  test('verify with other photos following the challenge through nginx: accepted', async () => {
+    await withCamera(profile, `${nginx.origin}/`, A_CHALLENGE, async ({ page }) => {
       expect(await verifyWithCamera(page, A)).toBe('accepted');
       await expect(page.getByTestId('verify-result')).toContainText(`Accepted: this is ${A}`);
     });

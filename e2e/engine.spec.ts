@@ -138,6 +138,60 @@ test.describe('face engine in the worker', () => {
     expect(r.error?.message).toContain(target);
   });
 
+  test('a passive liveness model changed by one byte is refused too', async ({ harness }) => {
+    for (const model of manifestJson.passiveLiveness) {
+      const target = model.files[1]!.path;
+      await harness.route(`**/${target}`, async (route) => {
+        const response = await route.fetch();
+        const body = Buffer.from(await response.body());
+        body[0] = body[0]! ^ 0x01;
+        await route.fulfill({ response, body });
+      });
+      const r = await harness.evaluate(() => window.facegate.init({ backends: ['wasm'] }));
+      expect(r.error?.code, target).toBe('model-integrity');
+      expect(r.error?.message).toContain(target);
+      await harness.unroute(`**/${target}`);
+    }
+  });
+
+  test('an embedded face gets the passive liveness scores when asked, each in [0, 1]', async ({
+    harness,
+  }) => {
+    await harness.evaluate(() => window.facegate.init({ backends: ['wasm'] }));
+    const r = await harness.evaluate(
+      (u) => window.facegate.analyzeUrl(u, { embed: 'largest', passiveLiveness: true }),
+      faceUrl(samplePhotos[0]!),
+    );
+    const scores = r.value!.faces[0]!.livenessScores!;
+    expect(Object.keys(scores).sort()).toEqual(
+      manifestJson.passiveLiveness.map((m) => m.id).sort(),
+    );
+    for (const value of Object.values(scores)) {
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThanOrEqual(1);
+    }
+    // Scoring leaves no tensor behind.
+    const options = { embed: 'largest' as const, passiveLiveness: true };
+    const url = faceUrl(samplePhotos[0]!);
+    const before = (await harness.evaluate(() => window.facegate.memory())).value!;
+    await harness.evaluate(([u, o]) => window.facegate.repeat(u, 50, o), [url, options] as const);
+    const after = (await harness.evaluate(() => window.facegate.memory())).value!;
+    expect(after.numTensors).toBe(before.numTensors);
+    expect(after.numBytes).toBe(before.numBytes);
+
+    // Only when asked: enrolment and identification do not pay for them.
+    for (const options of [
+      { embed: 'largest' as const },
+      { embed: 'none' as const, passiveLiveness: true },
+    ]) {
+      const other = await harness.evaluate(([u, o]) => window.facegate.analyzeUrl(u, o), [
+        faceUrl(samplePhotos[0]!),
+        options,
+      ] as const);
+      expect(other.value!.faces[0]!.livenessScores).toBeNull();
+    }
+  });
+
   test('WASM and WebGL give the same embeddings (cosine ≥ 0.999)', async ({ harness }) => {
     const byBackend: Record<string, (number[] | null)[]> = {};
     for (const backend of ['wasm', 'webgl'] as const) {

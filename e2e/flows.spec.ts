@@ -16,11 +16,15 @@ import {
   verifyWithCamera,
   withCamera,
 } from './support/appSession';
+import { POSED, challengeClip } from './support/challengeClips';
 
-// Person A (two different photos), an impostor B, and C, never enrolled.
-const A = 'Paul Wolfowitz';
-const A_ENROL = 'Paul_Wolfowitz/Paul_Wolfowitz_0004.jpg';
-const A_VERIFY = 'Paul_Wolfowitz/Paul_Wolfowitz_0005.jpg';
+// Person A (an enrolment photo, and other photos facing the camera and turned each way
+// for the liveness challenge), an impostor B, and C, never enrolled.
+const A = POSED.name;
+const A_ENROL = POSED.enrol;
+const A_VERIFY = POSED.poses.straight;
+// Verification asks for head turns: A's photos doing them, in the tests' challenge order.
+const A_CHALLENGE = { clip: await challengeClip(POSED.poses) };
 const B = 'Hans_Blix/Hans_Blix_0014.jpg';
 const C = 'Zhu_Rongji/Zhu_Rongji_0008.jpg';
 
@@ -37,8 +41,10 @@ test.describe('enrol, verify and identify with the camera', () => {
     });
   });
 
-  test('2. verify A with a different photo of A: accepted', async ({ baseURL }) => {
-    await withCamera(profile, baseURL!, [A_VERIFY], async ({ page }) => {
+  test('2. verify A with other photos of A following the challenge: accepted', async ({
+    baseURL,
+  }) => {
+    await withCamera(profile, baseURL!, A_CHALLENGE, async ({ page }) => {
       expect(await verifyWithCamera(page, A)).toBe('accepted');
       await expect(page.getByTestId('verify-result')).toContainText(`Accepted: this is ${A}`);
     });
@@ -108,7 +114,7 @@ test.describe('enrol, verify and identify with the camera', () => {
   test('7. export, erase everything, import: A verifies again', async ({ baseURL }) => {
     const passphrase = 'correct horse battery';
     const backupPath = join(tmpdir(), `facegate-backup-${Date.now()}.json`);
-    await withCamera(profile, baseURL!, [A_VERIFY], async ({ page }) => {
+    await withCamera(profile, baseURL!, A_CHALLENGE, async ({ page }) => {
       await openScreen(page, 'Manage');
       await page.getByLabel(/Passphrase/).fill(passphrase);
       await page.getByRole('button', { name: 'Export an encrypted backup' }).click();

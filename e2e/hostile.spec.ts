@@ -22,9 +22,9 @@ import { backupPassphrase, runningModel } from './hostile/backups';
 import {
   agreeIfAsked,
   enrolWithCamera,
+  identifyWithCamera,
   newProfile,
   openScreen,
-  verifyWithCamera,
   withCamera,
 } from './support/appSession';
 import { storageDump, userData } from './support/storage';
@@ -102,10 +102,12 @@ test.describe('hostile inputs', () => {
         });
       }
 
-      await test.step('the app still works: the good backup imports, verification accepts', async () => {
+      // Identification: verification's liveness challenge needs a clip of head turns,
+      // which a one-photo camera cannot give (e2e/liveness.spec.ts covers it).
+      await test.step('the app still works: the good backup imports, identification finds the person', async () => {
         await importBackup(page, { buffer: await controlBackup.bytes() }, controlBackup.passphrase);
         await expect(page.getByTestId('manage-message')).toContainText(controlBackup.expect);
-        expect(await verifyWithCamera(page, enrolled.name)).toBe('accepted');
+        expect(await identifyWithCamera(page)).toContain(`This is ${enrolled.name}`);
       });
     });
   });

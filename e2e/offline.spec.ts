@@ -9,10 +9,12 @@ import {
   verifyWithCamera,
   withCamera,
 } from './support/appSession';
+import { POSED, challengeClip } from './support/challengeClips';
 
-const A = 'Paul Wolfowitz';
-const A_ENROL = 'Paul_Wolfowitz/Paul_Wolfowitz_0004.jpg';
-const A_VERIFY = 'Paul_Wolfowitz/Paul_Wolfowitz_0005.jpg';
+const A = POSED.name;
+const A_ENROL = POSED.enrol;
+// Verification asks for head turns: A's photos doing them, in the tests' challenge order.
+const A_CHALLENGE = { clip: await challengeClip(POSED.poses) };
 
 test.describe.configure({ mode: 'serial', timeout: 5 * 60_000 });
 
@@ -53,7 +55,7 @@ test.describe('installed and offline', () => {
     await withCamera(
       profile,
       baseURL!,
-      [A_VERIFY],
+      A_CHALLENGE,
       async ({ page }) => {
         expect(await fetchUncached(page)).toBe('network error');
         expect(await verifyWithCamera(page, A)).toBe('accepted');

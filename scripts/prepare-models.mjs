@@ -68,6 +68,7 @@ export async function prepareModels({ root = repoRoot, pin = false } = {}) {
     ...manifest.runtime,
     ...manifest.detectors.map((d) => d.file),
     ...manifest.embedders.flatMap((e) => e.files),
+    ...(manifest.passiveLiveness ?? []).flatMap((e) => e.files),
   ];
   let total = 0;
   for (const file of files) total += await prepareFile(file, { root, pin });

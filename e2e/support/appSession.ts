@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../../bench/lib/harness';
+import { TEST_CHALLENGE_SEED } from './challengeClips';
 import { clipFor, fakeCameraArgs } from './clips';
 
 export interface AppSession {
@@ -26,15 +27,19 @@ export interface CameraOptions {
   beforeLoad?: (session: AppSession) => Promise<void>;
 }
 
-/** Opens the app with the camera showing `photos` (each held for a second), in `profile`. */
+/**
+ * Opens the app in `profile` with the camera showing `camera`: photos, each held for a
+ * second, or a clip already made (a challenge clip). The app opens with the tests'
+ * challenge seed, so its liveness challenge asks for `testActions`.
+ */
 export async function withCamera<T>(
   profile: string,
   baseURL: string,
-  photos: string[],
+  camera: string[] | { clip: string },
   use: (session: AppSession) => Promise<T>,
   options: CameraOptions = {},
 ): Promise<T> {
-  const clip = await clipFor(photos);
+  const clip = Array.isArray(camera) ? await clipFor(camera) : camera.clip;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     args: [...chromiumArgs, ...fakeCameraArgs(clip)],
@@ -58,7 +63,7 @@ export async function withCamera<T>(
   });
   try {
     await options.beforeLoad?.(session);
-    await session.page.goto('/');
+    await session.page.goto(`./?challengeSeed=${TEST_CHALLENGE_SEED}`);
     await expect(session.page.getByTestId('engine-status')).toContainText('Ready', {
       timeout: 60_000,
     });
@@ -94,7 +99,10 @@ export async function enrolWithCamera(page: Page, name: string): Promise<void> {
   });
 }
 
-/** Verifies `name` with the camera; the verdict's data-verdict (accepted or rejected). */
+/**
+ * Verifies `name` with the camera, which must play a clip that follows the challenge
+ * (or fails it); the verdict's data-verdict (accepted or rejected).
+ */
 export async function verifyWithCamera(page: Page, name: string): Promise<string> {
   // Leave and come back, so that no verdict of an earlier attempt is on the screen.
   await openScreen(page, 'Settings');

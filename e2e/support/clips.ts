@@ -229,9 +229,7 @@ export async function writeClip(
 
 /**
  * A clip showing each photo for `framesPerPhoto` frames (default: one second), in dir
- * (default the OS temp folder). The name is a hash of the photos' bytes and the options,
- * so a clip already there is reused: Playwright loads a spec in its runner and again in
- * each worker, and each load may ask for the same clip.
+ * (default the OS temp folder). See `clipOf` for how it is named and reused.
  */
 export async function clipFor(
   photos: string[],
@@ -239,22 +237,35 @@ export async function clipFor(
   options: ClipOptions & { framesPerPhoto?: number } = {},
 ): Promise<string> {
   const { framesPerPhoto, ...clipOptions } = options;
-  const resolved = resolveOptions(clipOptions);
-  const count = framesPerPhoto ?? resolved.fps;
-  const hash = createHash('sha256').update(JSON.stringify({ v: 1, resolved, count }));
-  for (const photo of photos) hash.update(await readFile(photoPath(photo)));
-  const outPath = join(dir, `facegate-clip-${hash.digest('hex').slice(0, 16)}.y4m`);
-  if (
-    existsSync(outPath) &&
-    statSync(outPath).size === clipSize(photos.length * count, clipOptions)
-  ) {
-    return outPath;
-  }
-  return writeClip(
-    outPath,
+  const count = framesPerPhoto ?? resolveOptions(clipOptions).fps;
+  return clipOf(
     photos.map((photo) => ({ photo, count })),
+    dir,
     clipOptions,
   );
+}
+
+/**
+ * A clip of the frames given, in dir (default the OS temp folder). The name is a hash of
+ * the photos' bytes, the counts and the options, so a clip already there is reused:
+ * Playwright loads a spec in its runner and again in each worker, and each load may ask
+ * for the same clip.
+ */
+export async function clipOf(
+  frames: ClipFrames[],
+  dir: string = tmpdir(),
+  options: ClipOptions = {},
+): Promise<string> {
+  const resolved = resolveOptions(options);
+  const counts = frames.map((f) => f.count);
+  const hash = createHash('sha256').update(JSON.stringify({ v: 2, resolved, counts }));
+  for (const { photo } of frames) hash.update(await readFile(photoPath(photo)));
+  const outPath = join(dir, `facegate-clip-${hash.digest('hex').slice(0, 16)}.y4m`);
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (existsSync(outPath) && statSync(outPath).size === clipSize(total, options)) {
+    return outPath;
+  }
+  return writeClip(outPath, frames, options);
 }
 
 /** Chromium flags that make the camera a file and grant camera access without a prompt. */

@@ -1,5 +1,8 @@
+import { isAccepted } from '../biometrics/calibration';
 import { identify, thresholdFor, verify, type Candidate } from '../biometrics/decision';
-import { makeTemplate } from '../biometrics/templates';
+import type { ChallengeFailure, ChallengeState } from '../biometrics/liveness/challenge';
+import { makeTemplate, templateSimilarity, type Template } from '../biometrics/templates';
+import type { LivenessScores } from '../shared/engineApi';
 import type { EmbedderEntry, FarLevel } from '../shared/manifest';
 import type { FacegateStore, Person } from '../store';
 import { verificationLockout } from './lockout';
@@ -19,7 +22,82 @@ export async function verificationWait(
 
 export type VerifyOutcome =
   | { kind: 'decided'; accepted: boolean; similarity: number; threshold: number }
-  | { kind: 're-enrol'; person: Person };
+  | { kind: 're-enrol'; person: Person }
+  /** The liveness challenge failed for another reason than the face not matching. */
+  | { kind: 'not-live'; reason: Exclude<ChallengeFailure, 'not-matching'> };
+
+/** What the challenge keeps of each frame it uses. */
+export interface FrameEvidence {
+  embedding: Float32Array;
+  /** The passive liveness models' scores: reported, not decided on. */
+  livenessScores: LivenessScores | null;
+}
+
+/** A challenge that is over. */
+export type FinishedChallenge = Exclude<ChallengeState<FrameEvidence>, { phase: 'running' }>;
+
+/** What each frame of a verification is compared with. */
+export interface Claim {
+  person: Person;
+  modelId: string;
+  template: Template;
+  threshold: number;
+}
+
+/**
+ * The claimed person's template and the threshold of the security level, read once
+ * before the camera starts, so that every frame of the challenge can be checked against
+ * them. Null when the person was enrolled with another model and must enrol again.
+ */
+export async function loadClaim(
+  store: FacegateStore,
+  embedder: EmbedderEntry,
+  person: Person,
+  far: FarLevel,
+): Promise<Claim | null> {
+  const stored = await store.getTemplate(person.id);
+  if (stored.modelId !== embedder.id) return null;
+  return {
+    person,
+    modelId: embedder.id,
+    template: makeTemplate(stored.modelId, stored.embeddings),
+    threshold: thresholdFor(embedder.thresholds.similarityAtFar, far),
+  };
+}
+
+/** Whether one frame's embedding is the claimed person, at the claim's threshold. */
+export function matchesClaim(claim: Claim, embedding: Float32Array): boolean {
+  return isAccepted(templateSimilarity(embedding, claim.template, claim.modelId), claim.threshold);
+}
+
+/**
+ * The verdict on a finished challenge, recorded like any verification. A passed
+ * challenge is verified on the frames that did its actions (each already matched); a
+ * face that did not match is rejected on that frame's similarity; any other failure
+ * is a rejection with no similarity, since no face was judged to be someone else.
+ */
+export async function verifyChallenge(
+  store: FacegateStore,
+  embedder: EmbedderEntry,
+  person: Person,
+  challenge: FinishedChallenge,
+  far: FarLevel,
+): Promise<VerifyOutcome> {
+  if (challenge.phase === 'passed') {
+    const probes = challenge.used.map((e) => e.embedding);
+    return verifyPerson(store, embedder, person, probes, far);
+  }
+  if (challenge.reason === 'not-matching') {
+    return verifyPerson(store, embedder, person, [challenge.embedding.embedding], far);
+  }
+  await store.recordAttempt({
+    personId: person.id,
+    kind: 'verify',
+    result: 'rejected',
+    similarity: null,
+  });
+  return { kind: 'not-live', reason: challenge.reason };
+}
 
 /**
  * Verifies an attempt's frames against the claimed person and records it in the audit

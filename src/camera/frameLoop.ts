@@ -1,9 +1,11 @@
 import type { EngineClient } from '../client/engineClient';
-import type { AnalyzeResult } from '../shared/engineApi';
+import type { AnalyzeOptions, AnalyzeResult } from '../shared/engineApi';
 
 export interface FrameLoopOptions {
   /** At most this many frames a second go to the engine. */
   maxFps: number;
+  /** What each frame is analysed for (default: the largest face's embedding). */
+  analyze?: AnalyzeOptions;
   signal: AbortSignal;
   onResult: (result: AnalyzeResult) => void;
   onError: (error: unknown) => void;
@@ -33,7 +35,11 @@ export function runFrameLoop(
     try {
       if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth > 0) {
         const frame = await createImageBitmap(video);
-        const result = await engine.analyze(frame, { embed: 'largest' }, options.signal);
+        const result = await engine.analyze(
+          frame,
+          options.analyze ?? { embed: 'largest' },
+          options.signal,
+        );
         if (!options.signal.aborted) options.onResult(result);
       }
     } catch (error) {

@@ -11,6 +11,7 @@ import { createDetector, type DetectedFace, type Detector } from './detector';
 import type { Embedder, FaceCrop } from './embedder';
 import { boundedFrame } from './frame';
 import { fetchVerified, type UrlResolver } from './modelFiles';
+import { createPassiveLiveness, type PassiveLiveness } from './passive';
 
 export interface EngineConfig {
   detectorRange: 'short' | 'full';
@@ -37,6 +38,7 @@ export class FaceEngine {
   private constructor(
     private readonly detector: Detector,
     private readonly embedder: Embedder,
+    private readonly passive: PassiveLiveness,
     readonly status: EngineStatus,
   ) {}
 
@@ -52,11 +54,17 @@ export class FaceEngine {
     const embedderEntry = findEmbedder(manifest, config.embedderId ?? manifest.defaultEmbedder);
 
     // Every file is hash-checked before MediaPipe or TensorFlow.js parses a byte of it.
-    const [detectorBytes, ...embedderBytes] = await Promise.all([
+    const passiveFiles = manifest.passiveLiveness.flatMap((e) => e.files);
+    const [detectorBytes, ...otherBytes] = await Promise.all([
       fetchVerified(detectorEntry.file, resolveUrl),
       ...embedderEntry.files.map((f) => fetchVerified(f, resolveUrl)),
+      ...passiveFiles.map((f) => fetchVerified(f, resolveUrl)),
     ]);
+    const embedderBytes = otherBytes.slice(0, embedderEntry.files.length);
     const bytes = new Map(embedderEntry.files.map((f, i) => [f.path, embedderBytes[i]!]));
+    const passiveBytes = new Map(
+      passiveFiles.map((f, i) => [f.path, otherBytes[embedderEntry.files.length + i]!]),
+    );
 
     const choice = await chooseBackend(embedderEntry, bytes, {
       order: config.backends,
@@ -65,6 +73,13 @@ export class FaceEngine {
       wasmFolderUrl: resolveUrl('wasm/tfjs/'),
     });
     let detector: Detector;
+    let passive: PassiveLiveness;
+    try {
+      passive = await createPassiveLiveness(manifest.passiveLiveness, passiveBytes);
+    } catch (error) {
+      choice.embedder.dispose();
+      throw error;
+    }
     try {
       detector = await createDetector(
         detectorBytes!,
@@ -73,9 +88,10 @@ export class FaceEngine {
       );
     } catch (error) {
       choice.embedder.dispose();
+      passive.dispose();
       throw error;
     }
-    return new FaceEngine(detector, choice.embedder, {
+    return new FaceEngine(detector, choice.embedder, passive, {
       backend: choice.backend,
       backendAttempts: choice.attempts,
       detectorId: detectorEntry.id,
@@ -93,6 +109,7 @@ export class FaceEngine {
     requestId: string,
     frame: ImageBitmap,
     embed: 'all' | 'largest' | 'none',
+    passiveLiveness = false,
   ): Promise<AnalyzeResult> {
     const started = performance.now();
     this.active.add(requestId);
@@ -132,6 +149,12 @@ export class FaceEngine {
       // A loss during this frame leaves its faces and embeddings untrustworthy.
       this.throwIfBackendLost();
 
+      // 4. The passive liveness scores of the same faces: a second signal, reported.
+      for (let i = 0; i < (passiveLiveness ? wanted : 0); i++) {
+        faces[i]!.livenessScores = await this.passive.score(bitmap, detected[i]!.box);
+      }
+      this.throwIfCancelled(requestId);
+
       return {
         frameWidth,
         frameHeight,
@@ -163,6 +186,7 @@ export class FaceEngine {
 
   dispose(): void {
     this.embedder.dispose();
+    this.passive.dispose();
   }
 
   private throwIfBackendLost(): void {
@@ -205,6 +229,7 @@ function describeFace(
       brightness: meanOf(grey),
     },
     embedding: null,
+    livenessScores: null,
   };
 }
 

@@ -60,8 +60,8 @@ const api: EngineApi = {
     if (!(frame instanceof ImageBitmap)) {
       throw new EngineError('invalid-request', 'a frame must be an ImageBitmap');
     }
-    const { embed } = parse(analyzeOptionsSchema, options, 'analyze options');
-    return requireEngine().analyze(id, frame, embed);
+    const { embed, passiveLiveness } = parse(analyzeOptionsSchema, options, 'analyze options');
+    return requireEngine().analyze(id, frame, embed, passiveLiveness);
   },
 
   cancel(requestId) {

@@ -6,7 +6,7 @@ import { engineAssetPaths, missingFromPrecache } from './precache';
 const manifest = parseManifest(manifestJson);
 
 describe('engineAssetPaths', () => {
-  it('lists the runtime, every detector and every embedder file, once each', () => {
+  it('lists the runtime, every detector, embedder and passive liveness file, once each', () => {
     const paths = engineAssetPaths(manifest);
     expect(new Set(paths).size).toBe(paths.length);
     expect(paths).toContain('wasm/tfjs/tfjs-backend-wasm-simd.wasm');
@@ -14,6 +14,10 @@ describe('engineAssetPaths', () => {
     expect(paths).toContain('models/blazeface-full-range.tflite');
     for (const embedder of manifest.embedders) {
       for (const file of embedder.files) expect(paths).toContain(file.path);
+    }
+    expect(manifest.passiveLiveness.length).toBeGreaterThan(0);
+    for (const model of manifest.passiveLiveness) {
+      for (const file of model.files) expect(paths).toContain(file.path);
     }
   });
 });

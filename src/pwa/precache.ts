@@ -6,6 +6,7 @@ export function engineAssetPaths(manifest: ModelManifest): string[] {
     ...manifest.runtime.map((f) => f.path),
     ...manifest.detectors.map((d) => d.file.path),
     ...manifest.embedders.flatMap((e) => e.files.map((f) => f.path)),
+    ...manifest.passiveLiveness.flatMap((e) => e.files.map((f) => f.path)),
   ];
 }
 

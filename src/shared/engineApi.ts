@@ -24,6 +24,8 @@ export const analyzeOptionsSchema = z
   .object({
     /** Which faces get an embedding: all, the largest one, or none (detection only). */
     embed: z.enum(['all', 'largest', 'none']).default('all'),
+    /** Also score the embedded faces with the passive liveness models (a verification). */
+    passiveLiveness: z.boolean().default(false),
   })
   .strict();
 export type AnalyzeOptions = z.input<typeof analyzeOptionsSchema>;
@@ -55,7 +57,12 @@ export interface AnalyzedFace {
   quality: FaceQuality;
   /** L2-normalised; null when not asked for. */
   embedding: Float32Array | null;
+  /** The passive liveness models' scores, when asked for and the face got an embedding. */
+  livenessScores: LivenessScores | null;
 }
+
+/** Scores of the passive liveness models for one face, keyed by model id. */
+export type LivenessScores = Record<string, number>;
 
 export interface AnalyzeResult {
   frameWidth: number;

@@ -86,6 +86,23 @@ export const embedderSchema = z.object({
   }),
 });
 
+/**
+ * A passive liveness model: a TensorFlow.js graph model that scores one face crop. It
+ * sees the detector's box, enlarged by `boxScale` and squared, as `size`×`size` RGB
+ * pixels times `scale`; its score is output number `outputIndex`.
+ */
+export const passiveLivenessSchema = z.object({
+  id: z.string().min(1),
+  description: z.string(),
+  files: z.array(modelFileSchema).min(2),
+  input: z.object({
+    size: z.number().int().min(16).max(512),
+    scale: z.number().positive(),
+    boxScale: z.number().min(1).max(3),
+  }),
+  outputIndex: z.number().int().min(0),
+});
+
 export const manifestSchema = z.object({
   schemaVersion: z.literal(1),
   /** Runtime files (wasm and their loaders) served beside the models. */
@@ -93,11 +110,14 @@ export const manifestSchema = z.object({
   detectors: z.array(detectorSchema).min(1),
   embedders: z.array(embedderSchema).min(1),
   defaultEmbedder: z.string(),
+  /** Second-signal liveness models, run on every embedded face; none is required. */
+  passiveLiveness: z.array(passiveLivenessSchema).default([]),
 });
 
 export type ModelFile = z.infer<typeof modelFileSchema>;
 export type DetectorEntry = z.infer<typeof detectorSchema>;
 export type EmbedderEntry = z.infer<typeof embedderSchema>;
+export type PassiveLivenessEntry = z.infer<typeof passiveLivenessSchema>;
 export type ModelManifest = z.infer<typeof manifestSchema>;
 
 /** Parses the manifest; the errors name the field at fault. */

@@ -1,4 +1,12 @@
+import type { ChallengeFailure } from '../biometrics/liveness/challenge';
 import type { EngineErrorCode } from '../shared/errors';
+
+/** Why a liveness challenge failed, for the person who tried it. */
+export const notLiveText: Record<Exclude<ChallengeFailure, 'not-matching'>, string> = {
+  timeout: 'the head movements were not done in time. A live person must follow the instructions.',
+  'wrong-move': 'the head turned the other way than asked.',
+  'face-changed': 'the face in front of the camera changed during the check.',
+};
 
 /** What the person in front of the screen reads for each engine failure. */
 export const engineErrorMessages: Record<EngineErrorCode, string> = {

@@ -23,6 +23,8 @@ interface CaptureProps {
   /** The face box to draw, in frame pixels. */
   box: { x: number; y: number; width: number; height: number } | null;
   frameSize: { width: number; height: number } | null;
+  /** Also score faces with the passive liveness models (verification). */
+  passiveLiveness?: boolean;
 }
 
 const MAX_FPS = 6;
@@ -33,7 +35,15 @@ const VIDEO_FIRST_FRAME_MS = 10_000;
  * The live preview (mirrored for the person, as a mirror is what people expect) with
  * the face box, feeding unmirrored frames to the engine at a bounded rate.
  */
-export function Capture({ engine, source, active, onResult, box, frameSize }: CaptureProps) {
+export function Capture({
+  engine,
+  source,
+  active,
+  onResult,
+  box,
+  frameSize,
+  passiveLiveness = false,
+}: CaptureProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const [cameraError, setCameraError] = useState<CameraErrorCode | null>(null);
   const [engineError, setEngineError] = useState<string | null>(null);
@@ -100,11 +110,14 @@ export function Capture({ engine, source, active, onResult, box, frameSize }: Ca
     };
     if (source.kind === 'photo') {
       createImageBitmap(source.bitmap)
-        .then((copy) => engine.analyze(copy, { embed: 'largest' }, controller.signal))
+        .then((copy) =>
+          engine.analyze(copy, { embed: 'largest', passiveLiveness }, controller.signal),
+        )
         .then((r) => !controller.signal.aborted && onResultRef.current(r), onError);
     } else if (videoRef.current) {
       runFrameLoop(videoRef.current, engine, {
         maxFps: MAX_FPS,
+        analyze: { embed: 'largest', passiveLiveness },
         signal: controller.signal,
         onResult: (r) => onResultRef.current(r),
         onError,
@@ -114,7 +127,7 @@ export function Capture({ engine, source, active, onResult, box, frameSize }: Ca
       controller.abort();
       release();
     };
-  }, [active, source, engine, cameraError, attempt]);
+  }, [active, source, engine, cameraError, attempt, passiveLiveness]);
 
   if (cameraError) {
     return (

@@ -1,7 +1,22 @@
 import { useEffect, useState } from 'react';
-import { identifyPerson, verificationWait, verifyPerson } from '../../app/decisions';
+import { challengeSeed } from '../../app/challengeSeed';
+import {
+  identifyPerson,
+  loadClaim,
+  matchesClaim,
+  verificationWait,
+  verifyChallenge,
+  type Claim,
+  type FinishedChallenge,
+} from '../../app/decisions';
 import { formatWait } from '../../app/lockout';
-import { nameKey, type KioskTask, type Person } from '../../store';
+import {
+  challengeActions,
+  defaultChallengePolicy,
+  type ChallengeAction,
+} from '../../biometrics/liveness/challenge';
+import { ChallengeCapture } from '../capture/ChallengeCapture';
+import { nameKey, type KioskTask } from '../../store';
 import type { Services } from '../screens/services';
 import { storeMessage } from '../useStore';
 import { KioskCapture } from './KioskCapture';
@@ -9,7 +24,8 @@ import { identifyVerdict, verifyVerdict, type KioskVerdict } from './kioskVerdic
 
 type Step =
   | { kind: 'start' }
-  | { kind: 'capture'; person: Person | null }
+  | { kind: 'capture' }
+  | { kind: 'challenge'; claim: Claim; actions: ChallengeAction[] }
   | { kind: 'deciding' }
   | { kind: 'result'; verdict: KioskVerdict }
   | { kind: 'refused'; message: string };
@@ -61,20 +77,24 @@ export function KioskSession({
         const message = `Too many failed attempts for ${person.name}. Try again in ${formatWait(waitMs)}.`;
         return setStep({ kind: 'refused', message });
       }
-      setStep({ kind: 'capture', person });
+      const claim = await loadClaim(store, embedder, person, settings.securityLevel);
+      if (!claim) {
+        return setStep({
+          kind: 'result',
+          verdict: verifyVerdict(person, { kind: 're-enrol', person }),
+        });
+      }
+      const actions = challengeActions(challengeSeed(), defaultChallengePolicy.actions);
+      setStep({ kind: 'challenge', claim, actions });
     } catch (error) {
       setStep({ kind: 'refused', message: storeMessage(error) });
     }
   }
 
-  async function decide(person: Person | null, probes: Float32Array[]) {
+  async function decide(work: () => Promise<KioskVerdict>) {
     setStep({ kind: 'deciding' });
-    const far = settings.securityLevel;
     try {
-      const verdict = person
-        ? verifyVerdict(person, await verifyPerson(store, embedder, person, probes, far))
-        : identifyVerdict(await identifyPerson(store, embedder, probes, far));
-      setStep({ kind: 'result', verdict });
+      setStep({ kind: 'result', verdict: await work() });
     } catch (error) {
       setStep({ kind: 'refused', message: storeMessage(error) });
     }
@@ -89,7 +109,7 @@ export function KioskSession({
           className="primary kiosk-big"
           onClick={() => {
             onStart();
-            setStep({ kind: 'capture', person: null });
+            setStep({ kind: 'capture' });
           }}
         >
           Start identification
@@ -123,7 +143,33 @@ export function KioskSession({
           engine={engine}
           cameraId={settings.cameraId ?? undefined}
           onFaceSeen={onActivity}
-          onDone={(probes) => void decide(step.person, probes)}
+          onDone={(probes) =>
+            void decide(async () =>
+              identifyVerdict(
+                await identifyPerson(store, embedder, probes, settings.securityLevel),
+              ),
+            )
+          }
+        />
+      )}
+      {step.kind === 'challenge' && (
+        <ChallengeCapture
+          engine={engine}
+          cameraId={settings.cameraId ?? undefined}
+          actions={step.actions}
+          matches={(embedding) => matchesClaim(step.claim, embedding)}
+          onFaceSeen={onActivity}
+          onDone={(challenge: FinishedChallenge) =>
+            void decide(async () => {
+              const { person } = step.claim;
+              const far = settings.securityLevel;
+              return verifyVerdict(
+                person,
+                await verifyChallenge(store, embedder, person, challenge, far),
+              );
+            })
+          }
+          large
         />
       )}
       <div role="status" aria-live="assertive" data-testid="kiosk-result">
@@ -140,7 +186,7 @@ export function KioskSession({
       </div>
       {step.kind !== 'start' && step.kind !== 'deciding' && (
         <button type="button" className="kiosk-big" onClick={onFinish}>
-          {step.kind === 'capture' ? 'Cancel' : 'Done'}
+          {step.kind === 'capture' || step.kind === 'challenge' ? 'Cancel' : 'Done'}
         </button>
       )}
     </section>

@@ -1,5 +1,6 @@
 import type { IdentifyOutcome, VerifyOutcome } from '../../app/decisions';
 import type { Person } from '../../store';
+import { notLiveText } from '../messages';
 
 /** What the kiosk shows: a sentence that says the outcome, for people passing by. */
 export interface KioskVerdict {
@@ -19,6 +20,9 @@ export function verifyVerdict(person: Person, outcome: VerifyOutcome): KioskVerd
       accepted: false,
       text: `${person.name} must be enrolled again before this kiosk can verify them. Ask a member of staff.`,
     };
+  }
+  if (outcome.kind === 'not-live') {
+    return { accepted: false, text: `Not verified: ${notLiveText[outcome.reason]}` };
   }
   return outcome.accepted
     ? { accepted: true, text: `Verified: you are ${person.name}.` }

@@ -1,22 +1,41 @@
 import { useEffect, useState } from 'react';
-import { verificationWait, verifyPerson, type VerifyOutcome } from '../../app/decisions';
+import { challengeSeed } from '../../app/challengeSeed';
+import {
+  loadClaim,
+  matchesClaim,
+  verificationWait,
+  verifyChallenge,
+  type Claim,
+  type FinishedChallenge,
+  type VerifyOutcome,
+} from '../../app/decisions';
 import { formatWait } from '../../app/lockout';
 import { useActivityWhile } from '../../pwa/activity';
+import {
+  challengeActions,
+  defaultChallengePolicy,
+  type ChallengeAction,
+} from '../../biometrics/liveness/challenge';
+import { medianScores } from '../../biometrics/liveness/passiveScores';
+import type { LivenessScores } from '../../shared/engineApi';
 import type { Person } from '../../store';
-import { CapturePanel } from '../capture/CapturePanel';
+import { ChallengeCapture } from '../capture/ChallengeCapture';
+import { notLiveText } from '../messages';
 import { storeMessage } from '../useStore';
+import { PassiveReport } from './PassiveReport';
 import { Verdict } from './Verdict';
 import type { Services } from './services';
 
 type Step =
   | { kind: 'choose' }
   | { kind: 'locked'; person: Person; waitMs: number }
-  | { kind: 'capture'; person: Person }
+  | { kind: 'ready'; claim: Claim; actions: ChallengeAction[] }
+  | { kind: 'capture'; claim: Claim; actions: ChallengeAction[] }
   | { kind: 'deciding'; person: Person }
-  | { kind: 'result'; person: Person; outcome: VerifyOutcome }
+  | { kind: 'result'; person: Person; outcome: VerifyOutcome; passive?: LivenessScores | null }
   | { kind: 'failed'; message: string };
 
-/** 1:1: "is this Alice?" */
+/** 1:1: "is this Alice?", by a liveness challenge whose every frame must be Alice. */
 export function VerifyScreen({ services }: { services: Services }) {
   const { store, embedder, engine, settings } = services;
   const [people, setPeople] = useState<Person[] | null>(null);
@@ -36,19 +55,28 @@ export function VerifyScreen({ services }: { services: Services }) {
     try {
       const waitMs = await verificationWait(store, person.id, Date.now());
       if (waitMs !== null) return setStep({ kind: 'locked', person, waitMs });
+      const claim = await loadClaim(store, embedder, person, settings.securityLevel);
+      if (!claim) return setStep({ kind: 'result', person, outcome: { kind: 're-enrol', person } });
+      const actions = challengeActions(challengeSeed(), defaultChallengePolicy.actions);
       setRound((r) => r + 1);
-      setStep({ kind: 'capture', person });
+      setStep({ kind: 'ready', claim, actions });
     } catch (error) {
       // Storage failing must refuse verification, never pass it.
       setStep({ kind: 'failed', message: storeMessage(error) });
     }
   }
 
-  async function decide(person: Person, probes: Float32Array[]) {
+  async function decide(person: Person, challenge: FinishedChallenge) {
     setStep({ kind: 'deciding', person });
     try {
-      const outcome = await verifyPerson(store, embedder, person, probes, settings.securityLevel);
-      setStep({ kind: 'result', person, outcome });
+      const far = settings.securityLevel;
+      const outcome = await verifyChallenge(store, embedder, person, challenge, far);
+      const frames =
+        challenge.phase === 'failed' && challenge.reason === 'not-matching'
+          ? [...challenge.used, challenge.embedding]
+          : challenge.used;
+      const passive = medianScores(frames.map((e) => e.livenessScores));
+      setStep({ kind: 'result', person, outcome, passive });
     } catch (error) {
       setStep({ kind: 'failed', message: storeMessage(error) });
     }
@@ -83,13 +111,31 @@ export function VerifyScreen({ services }: { services: Services }) {
           Start verification
         </button>
       </form>
+      {step.kind === 'ready' && (
+        <div className="stack">
+          <p>
+            Verification checks that a live person is in front of the camera: you will be asked to
+            look at the camera, then to turn your head, one way and then the other, in an order
+            chosen now. Do each movement when asked; you have{' '}
+            {defaultChallengePolicy.timeLimitMs / 1000} seconds for the turns.
+          </p>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => setStep({ ...step, kind: 'capture' })}
+          >
+            Use the camera
+          </button>
+        </div>
+      )}
       {step.kind === 'capture' && (
-        <CapturePanel
+        <ChallengeCapture
           key={round}
           engine={engine}
           cameraId={settings.cameraId ?? undefined}
-          purpose="attempt"
-          onDone={(probes) => void decide(step.person, probes)}
+          actions={step.actions}
+          matches={(embedding) => matchesClaim(step.claim, embedding)}
+          onDone={(challenge) => void decide(step.claim.person, challenge)}
         />
       )}
       <div role="status" aria-live="assertive" data-testid="verify-result">
@@ -106,6 +152,11 @@ export function VerifyScreen({ services }: { services: Services }) {
             (Manage → Re-enrol).
           </p>
         )}
+        {step.kind === 'result' && step.outcome.kind === 'not-live' && (
+          <p className="verdict rejected" data-verdict="rejected">
+            ✖ Rejected: {notLiveText[step.outcome.reason]}
+          </p>
+        )}
         {step.kind === 'result' && step.outcome.kind === 'decided' && (
           <Verdict
             accepted={step.outcome.accepted}
@@ -118,6 +169,7 @@ export function VerifyScreen({ services }: { services: Services }) {
             threshold={step.outcome.threshold}
           />
         )}
+        {step.kind === 'result' && step.passive && <PassiveReport scores={step.passive} />}
         {step.kind === 'failed' && <p className="error">{step.message}</p>}
       </div>
     </section>
