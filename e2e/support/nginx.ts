@@ -7,10 +7,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../../bench/lib/faces';
+import { freePort } from '../../bench/lib/harness';
 
 export const nginxPath = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const configDir = join(repoRoot, 'deploy', 'nginx');
@@ -56,17 +57,6 @@ async function writeConfig(dir: string, port: number, root: string): Promise<str
   const missing = todo.filter((e) => !files.includes(e.file));
   if (missing.length > 0) throw new Error(`deploy/nginx/${missing[0]!.file} is missing`);
   return join(dir, 'nginx.conf');
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 /** Whether anything still accepts connections on the port. */

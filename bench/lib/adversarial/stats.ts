@@ -1,5 +1,9 @@
 // Small-sample statistics for the attack rates: a handful of pairs gives a rate whose
 // uncertainty matters more than its value.
+import { seededRandom } from '../../../src/biometrics/liveness/seededRandom';
+
+// The app's own generator, so the bench draws with the one tested implementation.
+export { seededRandom };
 
 export interface Interval {
   low: number;
@@ -23,18 +27,6 @@ export function wilsonInterval(successes: number, trials: number, z = 1.96): Int
   const centre = (p + z2 / (2 * trials)) / (1 + z2 / trials);
   const half = (z / (1 + z2 / trials)) * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials ** 2));
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
-}
-
-/** Seeded uniform [0, 1) generator (mulberry32): the same seed gives the same run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The items in a seeded random order (Fisher–Yates); the input is left as it was. */
