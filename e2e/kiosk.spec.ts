@@ -81,8 +81,10 @@ test.describe('kiosk mode', () => {
       const shownAt = Date.now();
 
       await expect(startIdentification(page)).toBeVisible({ timeout: 15_000 });
-      // Not a moment before the idle time, which restarts when the result is shown.
-      expect(Date.now() - shownAt).toBeGreaterThanOrEqual((IDLE_SECONDS - 0.5) * 1000);
+      // Not before the idle time, which restarts when the result is shown. The test sees
+      // the result up to a poll (and, on a busy machine, a second or so) after it
+      // appeared, so the floor allows that much; a reset that skips the wait still fails.
+      expect(Date.now() - shownAt).toBeGreaterThanOrEqual((IDLE_SECONDS - 1.5) * 1000);
       await expect(result).toBeEmpty();
       await expect(page.getByText(A)).toHaveCount(0);
       await expect(page.getByLabel('Camera preview')).toHaveCount(0);
