@@ -71,10 +71,27 @@ export function matchesClaim(claim: Claim, embedding: Float32Array): boolean {
 }
 
 /**
- * The verdict on a finished challenge, recorded like any verification. A passed
- * challenge is verified on the frames that did its actions (each already matched); a
- * face that did not match is rejected on that frame's similarity; any other failure
- * is a rejection with no similarity, since no face was judged to be someone else.
+ * Counts a challenge as a failed attempt the moment it starts. Otherwise leaving it
+ * half-done (starting again, a reload, the kiosk's idle reset) would cost nothing, and
+ * an attacker could redraw the order until it suits a prepared clip, never meeting the
+ * lockout. A challenge that then passes records its success, which ends the run of
+ * failures; one that fails is already counted.
+ */
+export async function beginChallenge(store: FacegateStore, person: Person): Promise<void> {
+  await store.recordAttempt({
+    personId: person.id,
+    kind: 'verify',
+    result: 'rejected',
+    similarity: null,
+  });
+}
+
+/**
+ * The verdict on a finished challenge, begun with `beginChallenge`, which already
+ * counted it as failed. A passed challenge is verified on the frames that did its
+ * actions (each already matched), and an acceptance is recorded; a face that did not
+ * match is rejected on that frame's similarity; any other failure is a rejection with
+ * no similarity, since no face was judged to be someone else.
  */
 export async function verifyChallenge(
   store: FacegateStore,
@@ -83,25 +100,22 @@ export async function verifyChallenge(
   challenge: FinishedChallenge,
   far: FarLevel,
 ): Promise<VerifyOutcome> {
+  const recordRejection = false;
   if (challenge.phase === 'passed') {
     const probes = challenge.used.map((e) => e.embedding);
-    return verifyPerson(store, embedder, person, probes, far);
+    return verifyPerson(store, embedder, person, probes, far, { recordRejection });
   }
   if (challenge.reason === 'not-matching') {
-    return verifyPerson(store, embedder, person, [challenge.embedding.embedding], far);
+    const probes = [challenge.embedding.embedding];
+    return verifyPerson(store, embedder, person, probes, far, { recordRejection });
   }
-  await store.recordAttempt({
-    personId: person.id,
-    kind: 'verify',
-    result: 'rejected',
-    similarity: null,
-  });
   return { kind: 'not-live', reason: challenge.reason };
 }
 
 /**
  * Verifies an attempt's frames against the claimed person and records it in the audit
- * list (time, person, result, similarity: never an image or an embedding).
+ * list (time, person, result, similarity: never an image or an embedding). A rejection
+ * is not recorded when `recordRejection` is false: the attempt was counted when it began.
  */
 export async function verifyPerson(
   store: FacegateStore,
@@ -109,6 +123,7 @@ export async function verifyPerson(
   person: Person,
   probes: readonly Float32Array[],
   far: FarLevel,
+  { recordRejection = true }: { recordRejection?: boolean } = {},
 ): Promise<VerifyOutcome> {
   const stored = await store.getTemplate(person.id);
   // A template made by another model is never compared: its numbers mean nothing here.
@@ -116,6 +131,7 @@ export async function verifyPerson(
   const threshold = thresholdFor(embedder.thresholds.similarityAtFar, far);
   const template = makeTemplate(stored.modelId, stored.embeddings);
   const verdict = verify(probes, template, embedder.id, threshold);
+  if (!verdict.accepted && !recordRejection) return { kind: 'decided', ...verdict };
   await store.recordAttempt({
     personId: person.id,
     kind: 'verify',

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { challengeSeed } from '../../app/challengeSeed';
 import {
+  beginChallenge,
   identifyPerson,
   loadClaim,
   matchesClaim,
@@ -85,6 +86,7 @@ export function KioskSession({
         });
       }
       const actions = challengeActions(challengeSeed(), defaultChallengePolicy.actions);
+      await beginChallenge(store, person);
       setStep({ kind: 'challenge', claim, actions });
     } catch (error) {
       setStep({ kind: 'refused', message: storeMessage(error) });

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { challengeSeed } from '../../app/challengeSeed';
 import {
+  beginChallenge,
   loadClaim,
   matchesClaim,
   verificationWait,
@@ -66,6 +67,15 @@ export function VerifyScreen({ services }: { services: Services }) {
     }
   }
 
+  async function capture(ready: Extract<Step, { kind: 'ready' }>) {
+    try {
+      await beginChallenge(store, ready.claim.person);
+      setStep({ ...ready, kind: 'capture' });
+    } catch (error) {
+      setStep({ kind: 'failed', message: storeMessage(error) });
+    }
+  }
+
   async function decide(person: Person, challenge: FinishedChallenge) {
     setStep({ kind: 'deciding', person });
     try {
@@ -107,7 +117,12 @@ export function VerifyScreen({ services }: { services: Services }) {
             ))}
           </select>
         </label>
-        <button type="submit" className="primary" disabled={!chosen}>
+        {/* Not while a challenge runs: it is not redrawn by starting again. */}
+        <button
+          type="submit"
+          className="primary"
+          disabled={!chosen || step.kind === 'capture' || step.kind === 'deciding'}
+        >
           Start verification
         </button>
       </form>
@@ -119,11 +134,7 @@ export function VerifyScreen({ services }: { services: Services }) {
             chosen now. Do each movement when asked; you have{' '}
             {defaultChallengePolicy.timeLimitMs / 1000} seconds for the turns.
           </p>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => setStep({ ...step, kind: 'capture' })}
-          >
+          <button type="button" className="primary" onClick={() => void capture(step)}>
             Use the camera
           </button>
         </div>
