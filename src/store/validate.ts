@@ -34,7 +34,7 @@ export const nameSchema = z
     (name) => [...name].length <= nameMaxLength,
     `the name is over ${nameMaxLength} characters`,
   )
-  .refine((name) => !forbiddenInName.test(name), 'the name holds a control character')
+  .refine((name) => !forbiddenInName.test(name), 'the name holds a control or invisible character')
   .refine((name) => visibleCharacter.test(name), 'the name has no visible character');
 
 /** Why `raw` cannot be a person's name, in words, or null when it can. */

@@ -67,16 +67,9 @@ export function ChallengeCapture({
   const action = running ? actions[state.step]! : null;
   const step = running ? state.step : actions.length;
   return (
+    // The instruction and the time left come before the preview, so that they stay in
+    // view on a small screen while the person holds a pose.
     <div className="stack">
-      <Capture
-        engine={engine}
-        source={source}
-        active={running}
-        onResult={onFrame}
-        box={shown.box}
-        frameSize={shown.frameSize}
-        passiveLiveness
-      />
       <label>
         Step {Math.min(step + 1, actions.length)} of {actions.length}{' '}
         <progress value={step} max={actions.length} aria-label="Liveness check progress" />
@@ -96,6 +89,15 @@ export function ChallengeCapture({
         </p>
       )}
       {secondsLeft !== null && <p>{secondsLeft} s left.</p>}
+      <Capture
+        engine={engine}
+        source={source}
+        active={running}
+        onResult={onFrame}
+        box={shown.box}
+        frameSize={shown.frameSize}
+        passiveLiveness
+      />
     </div>
   );
 }
