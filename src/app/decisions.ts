@@ -100,30 +100,32 @@ export async function verifyChallenge(
   challenge: FinishedChallenge,
   far: FarLevel,
 ): Promise<VerifyOutcome> {
-  const recordRejection = false;
   if (challenge.phase === 'passed') {
-    const probes = challenge.used.map((e) => e.embedding);
-    return verifyPerson(store, embedder, person, probes, far, { recordRejection });
+    return verifyPerson(
+      store,
+      embedder,
+      person,
+      challenge.used.map((e) => e.embedding),
+      far,
+    );
   }
   if (challenge.reason === 'not-matching') {
-    const probes = [challenge.embedding.embedding];
-    return verifyPerson(store, embedder, person, probes, far, { recordRejection });
+    return verifyPerson(store, embedder, person, [challenge.embedding.embedding], far);
   }
   return { kind: 'not-live', reason: challenge.reason };
 }
 
 /**
- * Verifies an attempt's frames against the claimed person and records it in the audit
- * list (time, person, result, similarity: never an image or an embedding). A rejection
- * is not recorded when `recordRejection` is false: the attempt was counted when it began.
+ * Verifies a challenge's frames against the claimed person. An acceptance is recorded
+ * in the audit list (time, person, result, similarity: never an image or an
+ * embedding); a rejection is not, since `beginChallenge` counted the attempt as failed.
  */
-export async function verifyPerson(
+async function verifyPerson(
   store: FacegateStore,
   embedder: EmbedderEntry,
   person: Person,
   probes: readonly Float32Array[],
   far: FarLevel,
-  { recordRejection = true }: { recordRejection?: boolean } = {},
 ): Promise<VerifyOutcome> {
   const stored = await store.getTemplate(person.id);
   // A template made by another model is never compared: its numbers mean nothing here.
@@ -131,13 +133,14 @@ export async function verifyPerson(
   const threshold = thresholdFor(embedder.thresholds.similarityAtFar, far);
   const template = makeTemplate(stored.modelId, stored.embeddings);
   const verdict = verify(probes, template, embedder.id, threshold);
-  if (!verdict.accepted && !recordRejection) return { kind: 'decided', ...verdict };
-  await store.recordAttempt({
-    personId: person.id,
-    kind: 'verify',
-    result: verdict.accepted ? 'accepted' : 'rejected',
-    similarity: verdict.similarity,
-  });
+  if (verdict.accepted) {
+    await store.recordAttempt({
+      personId: person.id,
+      kind: 'verify',
+      result: 'accepted',
+      similarity: verdict.similarity,
+    });
+  }
   return { kind: 'decided', ...verdict };
 }
 
