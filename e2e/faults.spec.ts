@@ -293,48 +293,66 @@ test.describe('storage', () => {
   });
 });
 
+/** In a page: drops the offline copy, so that the next load runs without a service worker. */
+async function dropOfflineCopy(): Promise<void> {
+  const registration = await navigator.serviceWorker.getRegistration();
+  await registration?.unregister();
+}
+
 test.describe('service worker', () => {
-  test(faults.serviceWorkerTakeover.title, async ({ baseURL }) => {
-    const profile = await profileWithA(baseURL!);
-    await withCamera(profile, baseURL!, [B_ENROL], async ({ page, context }) => {
-      await agreeIfAsked(page);
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-      const before = await stored(page);
-      const restore = await serveNewServiceWorker();
-      try {
-        await page.evaluate(awaitWaitingWorker);
-      } finally {
-        await restore();
-      }
-      await expect(page.getByTestId('update-prompt')).toBeVisible();
+  // Loaded under the offline copy, or loaded before there was one (its install then claims
+  // the page): either way a later version taking over must wait for the capture.
+  for (const start of ['loaded under the offline copy', 'loaded before the offline copy']) {
+    test(`${faults.serviceWorkerTakeover.title}: page ${start}`, async ({ baseURL }) => {
+      const profile = await profileWithA(baseURL!);
+      await withCamera(profile, baseURL!, [B_ENROL], async ({ page, context }) => {
+        await agreeIfAsked(page);
+        if (start === 'loaded before the offline copy') {
+          await page.evaluate(dropOfflineCopy);
+          await page.reload();
+          expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+          await agreeIfAsked(page);
+        }
+        await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+          timeout: 60_000,
+        });
+        const before = await stored(page);
+        const restore = await serveNewServiceWorker();
+        try {
+          await page.evaluate(awaitWaitingWorker);
+        } finally {
+          await restore();
+        }
+        await expect(page.getByTestId('update-prompt')).toBeVisible();
 
-      // Mid-enrolment here, another tab accepts the update: the new version takes control.
-      await page.evaluate(
-        () => ((window as unknown as { sameDocument?: true }).sameDocument = true),
-      );
-      await startEnrolment(page, B);
-      const other = await context.newPage();
-      await other.goto('/manifest.webmanifest');
-      await other.evaluate(acceptUpdateElsewhere);
-      await other.close();
-      await expect(page.getByTestId('reload-pending')).toContainText(
-        faults.serviceWorkerTakeover.message,
-      );
-      // Still the same document: the enrolment under way was not thrown away.
-      const same = () => (window as unknown as { sameDocument?: true }).sameDocument === true;
-      expect(await page.evaluate(same)).toBe(true);
-      expect(await stored(page)).toBe(before);
+        // Mid-enrolment here, another tab accepts the update: the new version takes control.
+        await page.evaluate(
+          () => ((window as unknown as { sameDocument?: true }).sameDocument = true),
+        );
+        await startEnrolment(page, B);
+        const other = await context.newPage();
+        await other.goto('/manifest.webmanifest');
+        await other.evaluate(acceptUpdateElsewhere);
+        await other.close();
+        await expect(page.getByTestId('reload-pending')).toContainText(
+          faults.serviceWorkerTakeover.message,
+        );
+        // Still the same document: the enrolment under way was not thrown away.
+        const same = () => (window as unknown as { sameDocument?: true }).sameDocument === true;
+        expect(await page.evaluate(same)).toBe(true);
+        expect(await stored(page)).toBe(before);
 
-      // The enrolment goes on, is saved, and only then does the page reload.
-      const reloaded = page.waitForEvent('load', { timeout: 60_000 });
-      await page.getByRole('button', { name: 'Use the camera' }).click();
-      await reloaded;
-      expect(await page.evaluate(same)).toBe(false);
-      await expect(page.getByTestId('engine-status')).toContainText('Ready', { timeout: 60_000 });
-      await expect(page.getByTestId('reload-pending')).toHaveCount(0);
-      await expectEnrolled(page, [B, A]);
+        // The enrolment goes on, is saved, and only then does the page reload.
+        const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+        await page.getByRole('button', { name: 'Use the camera' }).click();
+        await reloaded;
+        expect(await page.evaluate(same)).toBe(false);
+        await expect(page.getByTestId('engine-status')).toContainText('Ready', { timeout: 60_000 });
+        await expect(page.getByTestId('reload-pending')).toHaveCount(0);
+        await expectEnrolled(page, [B, A]);
+      });
     });
-  });
+  }
 });
 
 test.describe('page', () => {

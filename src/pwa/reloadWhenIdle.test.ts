@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reloadWhenIdle } from './reloadWhenIdle';
+import { reloadWhenIdle, versionChangeTracker } from './reloadWhenIdle';
 
 /** A page whose busy state the test flips, counting reloads. */
 function fakePage(busy: boolean) {
@@ -44,5 +44,17 @@ describe('reloadWhenIdle', () => {
     page.set(false);
     expect(page.reloads).toBe(1);
     expect(page.listenerCount()).toBe(0);
+  });
+});
+
+describe('versionChangeTracker', () => {
+  it('a page loaded under a service worker: every change of worker is a new version', () => {
+    const isNewVersion = versionChangeTracker(true);
+    expect([isNewVersion(), isNewVersion()]).toEqual([true, true]);
+  });
+
+  it('a page loaded without one: the first install’s claim is not, a later version is', () => {
+    const isNewVersion = versionChangeTracker(false);
+    expect([isNewVersion(), isNewVersion(), isNewVersion()]).toEqual([false, true, true]);
   });
 });

@@ -27,3 +27,20 @@ export function reloadWhenIdle(deps: IdleReloadDeps): boolean {
   });
   return true;
 }
+
+/**
+ * Tells, for each change of the page's service worker, whether it brings a version other
+ * than the one the page runs. Only the first claim of a page that loaded without a
+ * service worker does not: that worker was installed from the very files the page runs.
+ * Workbox's `isUpdate` cannot stand in for this: it only says whether the page was
+ * controlled when it registered, so a page claimed by the first install would never
+ * reload for a version published later in the same visit.
+ */
+export function versionChangeTracker(controlledAtLoad: boolean): () => boolean {
+  let controlled = controlledAtLoad;
+  return () => {
+    const changed = controlled;
+    controlled = true;
+    return changed;
+  };
+}

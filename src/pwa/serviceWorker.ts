@@ -1,6 +1,6 @@
 import { Workbox } from 'workbox-window';
 import { isBusy, subscribeActivity } from './activity';
-import { reloadWhenIdle } from './reloadWhenIdle';
+import { reloadWhenIdle, versionChangeTracker } from './reloadWhenIdle';
 
 /** Whether this browser keeps a copy of the app for use without a network. */
 export type OfflineState =
@@ -73,8 +73,9 @@ export function startServiceWorker(scriptUrl: string, scope: string): void {
   wb.addEventListener('waiting', () => set({ updateWaiting: true }));
   // Once a new version controls the page (accepted here or in another tab), reload so
   // that code and models match it, but never in the middle of a capture.
-  wb.addEventListener('controlling', (event) => {
-    if (!event.isUpdate) return;
+  const isNewVersion = versionChangeTracker(navigator.serviceWorker.controller !== null);
+  wb.addEventListener('controlling', () => {
+    if (!isNewVersion()) return;
     const waits = reloadWhenIdle({
       isBusy,
       subscribe: subscribeActivity,
