@@ -324,6 +324,8 @@ test.describe('service worker', () => {
           await restore();
         }
         await expect(page.getByTestId('update-prompt')).toBeVisible();
+        // The copy in use still serves offline while the new version waits.
+        await expect(page.getByTestId('offline-status')).toHaveAttribute('data-phase', 'ready');
 
         // Mid-enrolment here, another tab accepts the update: the new version takes control.
         await page.evaluate(

@@ -63,12 +63,10 @@ export function startServiceWorker(scriptUrl: string, scope: string): void {
   const wb = new Workbox(scriptUrl, { scope });
   workbox = wb;
 
-  wb.addEventListener('installed', (event) => {
-    if (!event.isUpdate) set({ offline: { phase: 'installing' } });
-  });
-  wb.addEventListener('activated', (event) => {
-    if (!event.isUpdate) set({ offline: { phase: 'ready' } });
-  });
+  // Any worker that activates, the first or a later version, holds a full offline copy.
+  // (Workbox's isUpdate is not used: a later version found by an update check counts as
+  // "external" and has it unset, which would put a working copy back to "saving".)
+  wb.addEventListener('activated', () => set({ offline: { phase: 'ready' } }));
   // A new version never replaces the running one by itself: the person accepts it.
   wb.addEventListener('waiting', () => set({ updateWaiting: true }));
   // Once a new version controls the page (accepted here or in another tab), reload so
