@@ -299,21 +299,45 @@ async function dropOfflineCopy(): Promise<void> {
   await registration?.unregister();
 }
 
+/** How the page under test was loaded, relative to its offline copy. */
+const starts = {
+  under: 'loaded under the offline copy',
+  before: 'loaded before the offline copy existed',
+  past: 'hard-reloaded past the offline copy',
+} as const;
+
 test.describe('service worker', () => {
-  // Loaded under the offline copy, or loaded before there was one (its install then claims
-  // the page): either way a later version taking over must wait for the capture.
-  for (const start of ['loaded under the offline copy', 'loaded before the offline copy']) {
+  // However the page was loaded, a later version taking over must wait for the capture:
+  // under the copy; before it (its install then claims the page); or past it with a hard
+  // reload, which leaves the page uncontrolled while a worker is active.
+  for (const start of Object.values(starts)) {
     test(`${faults.serviceWorkerTakeover.title}: page ${start}`, async ({ baseURL }) => {
       const profile = await profileWithA(baseURL!);
       await withCamera(profile, baseURL!, [B_ENROL], async ({ page, context }) => {
         await agreeIfAsked(page);
-        if (start === 'loaded before the offline copy') {
+        await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+          timeout: 60_000,
+        });
+        if (start === starts.before) {
           await page.evaluate(dropOfflineCopy);
           await page.reload();
+        } else if (start === starts.past) {
+          const cdp = await context.newCDPSession(page);
+          const loaded = page.waitForEvent('load');
+          await cdp.send('Page.reload', { ignoreCache: true });
+          await loaded;
+        }
+        if (start !== starts.under) {
           expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
           await agreeIfAsked(page);
         }
-        await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+        // Only a first install claims the page now; a hard-reloaded page stays unclaimed.
+        if (start === starts.before) {
+          await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+            timeout: 60_000,
+          });
+        }
+        await expect(page.getByTestId('offline-status')).toHaveAttribute('data-phase', 'ready', {
           timeout: 60_000,
         });
         const before = await stored(page);

@@ -227,10 +227,21 @@ export async function awaitWaitingWorker(): Promise<void> {
   while (!registration.waiting) await new Promise((r) => setTimeout(r, 100));
 }
 
-/** In another tab: accepts the waiting version there, so that it takes over every tab. */
+/**
+ * In another tab: accepts the waiting version there, so that it takes over every tab, and
+ * waits until it has activated (a tab closed at once could lose its message).
+ */
 export async function acceptUpdateElsewhere(): Promise<void> {
   const registration = await navigator.serviceWorker.getRegistration();
-  registration?.waiting?.postMessage({ type: 'SKIP_WAITING' });
+  const waiting = registration?.waiting;
+  if (!waiting) throw new Error('no waiting service worker to accept');
+  const activated = new Promise<void>((resolve) => {
+    waiting.addEventListener('statechange', () => {
+      if (waiting.state === 'activated') resolve();
+    });
+  });
+  waiting.postMessage({ type: 'SKIP_WAITING' });
+  await activated;
 }
 
 // ---- engine worker ------------------------------------------------------------------

@@ -49,12 +49,19 @@ describe('reloadWhenIdle', () => {
 
 describe('versionChangeTracker', () => {
   it('a page loaded under a service worker: every change of worker is a new version', () => {
-    const isNewVersion = versionChangeTracker(true);
-    expect([isNewVersion(), isNewVersion()]).toEqual([true, true]);
+    const tracker = versionChangeTracker(true);
+    expect([tracker.isNewVersion(), tracker.isNewVersion()]).toEqual([true, true]);
   });
 
   it('a page loaded without one: the first install’s claim is not, a later version is', () => {
-    const isNewVersion = versionChangeTracker(false);
-    expect([isNewVersion(), isNewVersion(), isNewVersion()]).toEqual([false, true, true]);
+    const tracker = versionChangeTracker(false);
+    const changes = [tracker.isNewVersion(), tracker.isNewVersion(), tracker.isNewVersion()];
+    expect(changes).toEqual([false, true, true]);
+  });
+
+  it('a page loaded past an active worker (hard reload): the first claim is a new version', () => {
+    const tracker = versionChangeTracker(false);
+    tracker.workerSeen();
+    expect(tracker.isNewVersion()).toBe(true);
   });
 });

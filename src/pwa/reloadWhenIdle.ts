@@ -28,19 +28,30 @@ export function reloadWhenIdle(deps: IdleReloadDeps): boolean {
   return true;
 }
 
+export interface VersionChangeTracker {
+  /** A worker already serves this scope (one active at registration), whatever it holds. */
+  workerSeen(): void;
+  /** Called on each change of the page's controller: whether it brings another version. */
+  isNewVersion(): boolean;
+}
+
 /**
- * Tells, for each change of the page's service worker, whether it brings a version other
- * than the one the page runs. Only the first claim of a page that loaded without a
- * service worker does not: that worker was installed from the very files the page runs.
+ * Tells which changes of the page's service worker bring a version other than the one
+ * the page runs. Only the first claim of a page that loaded while no worker existed does
+ * not: that worker was installed from the very files the page runs. A page loaded past an
+ * existing worker (a hard reload) counts as having one: a wrong guess there costs one
+ * needless reload, while the opposite would leave old code under a new worker.
  * Workbox's `isUpdate` cannot stand in for this: it only says whether the page was
- * controlled when it registered, so a page claimed by the first install would never
- * reload for a version published later in the same visit.
+ * controlled when it registered.
  */
-export function versionChangeTracker(controlledAtLoad: boolean): () => boolean {
-  let controlled = controlledAtLoad;
-  return () => {
-    const changed = controlled;
-    controlled = true;
-    return changed;
+export function versionChangeTracker(controlledAtLoad: boolean): VersionChangeTracker {
+  let hadWorker = controlledAtLoad;
+  return {
+    workerSeen: () => void (hadWorker = true),
+    isNewVersion: () => {
+      const changed = hadWorker;
+      hadWorker = true;
+      return changed;
+    },
   };
 }

@@ -63,17 +63,13 @@ export function startServiceWorker(scriptUrl: string, scope: string): void {
   const wb = new Workbox(scriptUrl, { scope });
   workbox = wb;
 
-  // Any worker that activates, the first or a later version, holds a full offline copy.
-  // (Workbox's isUpdate is not used: a later version found by an update check counts as
-  // "external" and has it unset, which would put a working copy back to "saving".)
-  wb.addEventListener('activated', () => set({ offline: { phase: 'ready' } }));
-  // A new version never replaces the running one by itself: the person accepts it.
-  wb.addEventListener('waiting', () => set({ updateWaiting: true }));
-  // Once a new version controls the page (accepted here or in another tab), reload so
-  // that code and models match it, but never in the middle of a capture.
-  const isNewVersion = versionChangeTracker(navigator.serviceWorker.controller !== null);
-  wb.addEventListener('controlling', () => {
-    if (!isNewVersion()) return;
+  // Listened to here, not through Workbox's 'controlling', which starts only once
+  // register() has resolved and so can miss a claim made by another tab's first install.
+  const tracker = versionChangeTracker(navigator.serviceWorker.controller !== null);
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    // Once a new version controls the page (accepted here or in another tab), reload so
+    // that code and models match it, but never in the middle of a capture.
+    if (!tracker.isNewVersion()) return;
     const waits = reloadWhenIdle({
       isBusy,
       subscribe: subscribeActivity,
@@ -81,16 +77,24 @@ export function startServiceWorker(scriptUrl: string, scope: string): void {
     });
     if (waits) set({ reloadPending: true });
   });
-  // Only a first install that fails matters; a failed update leaves the old copy working.
+  // Resolves once any worker of this scope is active: installed on an earlier visit, by
+  // this page, or by another tab whose install this page joined. Every active worker holds
+  // a full offline copy, since a failed precache fails its install.
+  void navigator.serviceWorker.ready.then(() => set({ offline: { phase: 'ready' } }));
+  // A new version never replaces the running one by itself: the person accepts it.
+  wb.addEventListener('waiting', () => set({ updateWaiting: true }));
+  // Only a first install that fails matters; a failed update leaves the old copy working,
+  // even for a page that a hard reload took past it.
   wb.addEventListener('redundant', () => {
-    if (!navigator.serviceWorker.controller) void markUnavailable();
+    void navigator.serviceWorker.getRegistration().then((registration) => {
+      if (!registration?.active) void markUnavailable();
+    });
   });
 
   set({ offline: { phase: 'installing' } });
   wb.register().then(
     (registration) => {
-      // A copy installed on an earlier visit already serves the app offline.
-      if (registration?.active) set({ offline: { phase: 'ready' } });
+      if (registration?.active) tracker.workerSeen();
     },
     () => void markUnavailable(),
   );
