@@ -4,7 +4,7 @@
 // (no WebGPU hardware), so src/engine/backendLoss.test.ts stands in for the device.
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { cosineSimilarity } from '../src/biometrics/similarity';
 import { engineErrorMessages } from '../src/ui/messages';
 import { expect, faceUrl, routeFaces, test } from './fixtures';
@@ -306,12 +306,91 @@ const starts = {
   past: 'hard-reloaded past the offline copy',
 } as const;
 
+/** What the person does while the new version takes over: begun, then finished and left. */
+interface Flow {
+  name: string;
+  begin(page: Page): Promise<void>;
+  /** Where its outcome shows once the capture has run, and what it says. */
+  outcome: { testId: string; text: string | RegExp };
+  /** The button that leaves the outcome for a new round. */
+  next: string;
+  /** Who is enrolled at the end. */
+  enrolled: string[];
+}
+
+const enrolling: Flow = {
+  name: 'enrolling',
+  begin: (page) => startEnrolment(page, B),
+  outcome: { testId: 'enrol-result', text: `${B} is enrolled.` },
+  next: 'Enrol someone else',
+  enrolled: [B, A],
+};
+
+const identifying: Flow = {
+  name: 'identifying',
+  begin: async (page) => {
+    await openScreen(page, 'Settings');
+    await openScreen(page, 'Identify');
+  },
+  outcome: { testId: 'identify-result', text: /Unknown person/ },
+  next: 'Identify again',
+  enrolled: [A],
+};
+
+/**
+ * A new version is found and waits; another tab accepts it while the person is in the
+ * middle of `flow`. The page must reload only once they leave the flow's outcome.
+ */
+async function takeOverWhile(page: Page, context: BrowserContext, flow: Flow): Promise<void> {
+  const before = await stored(page);
+  await page.evaluate(awaitWaitingWorker);
+  await expect(page.getByTestId('update-prompt')).toBeVisible();
+  // The copy in use still serves offline while the new version waits.
+  await expect(page.getByTestId('offline-status')).toHaveAttribute('data-phase', 'ready');
+
+  // Mid-flow here, another tab accepts the update: the new version takes control.
+  await page.evaluate(() => ((window as unknown as { sameDocument?: true }).sameDocument = true));
+  await flow.begin(page);
+  const other = await context.newPage();
+  await other.goto('/manifest.webmanifest');
+  await other.evaluate(acceptUpdateElsewhere);
+  await other.close();
+  await expect(page.getByTestId('reload-pending')).toContainText(
+    faults.serviceWorkerTakeover.message,
+  );
+  // Still the same document: the flow under way was not thrown away.
+  const same = () => (window as unknown as { sameDocument?: true }).sameDocument === true;
+  expect(await page.evaluate(same)).toBe(true);
+  expect(await stored(page)).toBe(before);
+
+  // The capture runs, and its outcome stays on screen until the person moves on.
+  await page.getByRole('button', { name: 'Use the camera' }).click();
+  await expect(page.getByTestId(flow.outcome.testId)).toContainText(flow.outcome.text, {
+    timeout: 60_000,
+  });
+  expect(await page.evaluate(same)).toBe(true);
+  const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+  await page.getByRole('button', { name: flow.next }).click();
+  await reloaded;
+  expect(await page.evaluate(same)).toBe(false);
+  await expect(page.getByTestId('engine-status')).toContainText('Ready', { timeout: 60_000 });
+  await expect(page.getByTestId('reload-pending')).toHaveCount(0);
+  await expectEnrolled(page, flow.enrolled);
+}
+
 test.describe('service worker', () => {
-  // However the page was loaded, a later version taking over must wait for the capture:
-  // under the copy; before it (its install then claims the page); or past it with a hard
-  // reload, which leaves the page uncontrolled while a worker is active.
-  for (const start of Object.values(starts)) {
-    test(`${faults.serviceWorkerTakeover.title}: page ${start}`, async ({ baseURL }) => {
+  // However the page was loaded, a later version taking over must wait until the person
+  // has seen the outcome of what they were doing: under the copy; before it (its install
+  // then claims the page); or past it with a hard reload, which leaves the page
+  // uncontrolled while a worker is active.
+  const cases = [
+    { start: starts.under, flow: identifying },
+    { start: starts.before, flow: enrolling },
+    { start: starts.past, flow: enrolling },
+  ];
+  for (const { start, flow } of cases) {
+    const title = `${faults.serviceWorkerTakeover.title}: page ${start}, while ${flow.name}`;
+    test(title, async ({ baseURL }) => {
       const profile = await profileWithA(baseURL!);
       await withCamera(profile, baseURL!, [B_ENROL], async ({ page, context }) => {
         await agreeIfAsked(page);
@@ -340,42 +419,14 @@ test.describe('service worker', () => {
         await expect(page.getByTestId('offline-status')).toHaveAttribute('data-phase', 'ready', {
           timeout: 60_000,
         });
-        const before = await stored(page);
+        // The new version stays served until the test ends: any update check meanwhile
+        // (a navigation in scope makes one) then finds it, not the old one again.
         const restore = await serveNewServiceWorker();
         try {
-          await page.evaluate(awaitWaitingWorker);
+          await takeOverWhile(page, context, flow);
         } finally {
           await restore();
         }
-        await expect(page.getByTestId('update-prompt')).toBeVisible();
-        // The copy in use still serves offline while the new version waits.
-        await expect(page.getByTestId('offline-status')).toHaveAttribute('data-phase', 'ready');
-
-        // Mid-enrolment here, another tab accepts the update: the new version takes control.
-        await page.evaluate(
-          () => ((window as unknown as { sameDocument?: true }).sameDocument = true),
-        );
-        await startEnrolment(page, B);
-        const other = await context.newPage();
-        await other.goto('/manifest.webmanifest');
-        await other.evaluate(acceptUpdateElsewhere);
-        await other.close();
-        await expect(page.getByTestId('reload-pending')).toContainText(
-          faults.serviceWorkerTakeover.message,
-        );
-        // Still the same document: the enrolment under way was not thrown away.
-        const same = () => (window as unknown as { sameDocument?: true }).sameDocument === true;
-        expect(await page.evaluate(same)).toBe(true);
-        expect(await stored(page)).toBe(before);
-
-        // The enrolment goes on, is saved, and only then does the page reload.
-        const reloaded = page.waitForEvent('load', { timeout: 60_000 });
-        await page.getByRole('button', { name: 'Use the camera' }).click();
-        await reloaded;
-        expect(await page.evaluate(same)).toBe(false);
-        await expect(page.getByTestId('engine-status')).toContainText('Ready', { timeout: 60_000 });
-        await expect(page.getByTestId('reload-pending')).toHaveCount(0);
-        await expectEnrolled(page, [B, A]);
       });
     });
   }

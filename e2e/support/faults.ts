@@ -73,7 +73,7 @@ export const faults = {
   serviceWorkerTakeover: {
     title: 'a new service worker taking over mid-session',
     layer: 'service worker',
-    message: /new version of Facegate has taken over.*reloads as soon as the capture ends/,
+    message: /new version of Facegate has taken over.*reloads once you are done with the capture/,
   },
   pageClosedMidEnrolment: {
     title: 'page closed in the middle of an enrolment',
@@ -235,9 +235,11 @@ export async function acceptUpdateElsewhere(): Promise<void> {
   const registration = await navigator.serviceWorker.getRegistration();
   const waiting = registration?.waiting;
   if (!waiting) throw new Error('no waiting service worker to accept');
-  const activated = new Promise<void>((resolve) => {
+  const activated = new Promise<void>((resolve, reject) => {
     waiting.addEventListener('statechange', () => {
       if (waiting.state === 'activated') resolve();
+      // Another install replaced it: the test served the wrong script meanwhile.
+      if (waiting.state === 'redundant') reject(new Error('the waiting version was replaced'));
     });
   });
   waiting.postMessage({ type: 'SKIP_WAITING' });

@@ -1,7 +1,8 @@
 import { useEffect, useSyncExternalStore } from 'react';
 
-// Work that must not have its code swapped underneath it (a capture feeding the engine).
-// A module-level counter rather than React context: the capture and the update prompt
+// What a new version must not swap code or reload underneath: a capture feeding the engine,
+// and a flow from its capture until the person has moved on from its result (a reload
+// would throw away a verdict before anyone read it). A module-level counter rather than React context: the capture and the update prompt
 // sit in different branches of the tree and need nothing else from each other.
 let running = 0;
 const listeners = new Set<() => void>();
@@ -32,12 +33,16 @@ export function subscribeActivity(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** True while any capture is feeding the engine. */
+/** True while any capture runs, or a flow's outcome waits to be read. */
 export function useBusy(): boolean {
   return useSyncExternalStore(subscribeActivity, isBusy);
 }
 
-/** Holds the activity while `active` is true: a flow between its capture and its write. */
-export function useActivityWhile(active: boolean): void {
-  useEffect(() => (active ? holdActivity() : undefined), [active]);
+/**
+ * Holds the activity while `active` is true: a flow from its capture until its outcome is
+ * left. A change of `round` (a new attempt from a result) lets go for a moment, so that a
+ * reload waiting for the flow happens there, before the next capture starts.
+ */
+export function useActivityWhile(active: boolean, round = 0): void {
+  useEffect(() => (active ? holdActivity() : undefined), [active, round]);
 }

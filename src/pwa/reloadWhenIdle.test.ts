@@ -59,9 +59,9 @@ describe('versionChangeTracker', () => {
     expect(changes).toEqual([false, true, true]);
   });
 
-  it('a page loaded past an active worker (hard reload): the first claim is a new version', () => {
+  it('past an active worker (hard reload) or after its own install failed: every claim is new', () => {
     const tracker = versionChangeTracker(false);
-    tracker.workerSeen();
-    expect(tracker.isNewVersion()).toBe(true);
+    tracker.claimsAreNew();
+    expect([tracker.isNewVersion(), tracker.isNewVersion()]).toEqual([true, true]);
   });
 });

@@ -7,9 +7,10 @@ export interface IdleReloadDeps {
 }
 
 /**
- * Reloads the page now, or as soon as no capture runs. A new service worker can take
+ * Reloads the page now, or as soon as nothing is under way. A new service worker can take
  * control while a person is mid-capture (another tab accepted the update); reloading at
- * once would throw their capture away, so the reload waits for it to end.
+ * once would throw their capture, or the verdict it led to, away, so the reload waits
+ * until they have moved on.
  *
  * @returns true when the reload had to wait.
  */
@@ -29,28 +30,32 @@ export function reloadWhenIdle(deps: IdleReloadDeps): boolean {
 }
 
 export interface VersionChangeTracker {
-  /** A worker already serves this scope (one active at registration), whatever it holds. */
-  workerSeen(): void;
+  /**
+   * From now on every change of controller brings another version: a worker was already
+   * active while this page loaded uncontrolled (a hard reload), or this page's own
+   * install failed, so whatever claims it was installed from other files.
+   */
+  claimsAreNew(): void;
   /** Called on each change of the page's controller: whether it brings another version. */
   isNewVersion(): boolean;
 }
 
 /**
  * Tells which changes of the page's service worker bring a version other than the one
- * the page runs. Only the first claim of a page that loaded while no worker existed does
- * not: that worker was installed from the very files the page runs. A page loaded past an
- * existing worker (a hard reload) counts as having one: a wrong guess there costs one
- * needless reload, while the opposite would leave old code under a new worker.
+ * the page runs. Only the first claim of a page that loaded while no worker existed, and
+ * whose own install did not fail, does not: that worker was installed from the very files
+ * the page runs. Where in doubt it says "new": a wrong guess there costs one needless
+ * reload, while the opposite would leave old code under a new worker.
  * Workbox's `isUpdate` cannot stand in for this: it only says whether the page was
  * controlled when it registered.
  */
 export function versionChangeTracker(controlledAtLoad: boolean): VersionChangeTracker {
-  let hadWorker = controlledAtLoad;
+  let anyIsNew = controlledAtLoad;
   return {
-    workerSeen: () => void (hadWorker = true),
+    claimsAreNew: () => void (anyIsNew = true),
     isNewVersion: () => {
-      const changed = hadWorker;
-      hadWorker = true;
+      const changed = anyIsNew;
+      anyIsNew = true;
       return changed;
     },
   };

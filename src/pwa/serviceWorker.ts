@@ -14,7 +14,7 @@ export interface PwaState {
   offline: OfflineState;
   /** A new version is installed and waits for the person to accept it. */
   updateWaiting: boolean;
-  /** A new version took control during a capture; the page reloads when it ends. */
+  /** A new version took control during a capture; the page reloads once it is left. */
   reloadPending: boolean;
 }
 
@@ -68,7 +68,8 @@ export function startServiceWorker(scriptUrl: string, scope: string): void {
   const tracker = versionChangeTracker(navigator.serviceWorker.controller !== null);
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     // Once a new version controls the page (accepted here or in another tab), reload so
-    // that code and models match it, but never in the middle of a capture.
+    // that code and models match it, but never in the middle of a capture or over a
+    // result the person has not left yet.
     if (!tracker.isNewVersion()) return;
     const waits = reloadWhenIdle({
       isBusy,
@@ -77,27 +78,32 @@ export function startServiceWorker(scriptUrl: string, scope: string): void {
     });
     if (waits) set({ reloadPending: true });
   });
+  // A worker already active while this page is uncontrolled (a hard reload went past it)
+  // claims it only as another version. Asked at once, not after register(), which waits
+  // for the page's load event.
+  void navigator.serviceWorker.getRegistration().then((registration) => {
+    if (registration?.active) tracker.claimsAreNew();
+  });
   // Resolves once any worker of this scope is active: installed on an earlier visit, by
   // this page, or by another tab whose install this page joined. Every active worker holds
   // a full offline copy, since a failed precache fails its install.
   void navigator.serviceWorker.ready.then(() => set({ offline: { phase: 'ready' } }));
   // A new version never replaces the running one by itself: the person accepts it.
   wb.addEventListener('waiting', () => set({ updateWaiting: true }));
-  // Only a first install that fails matters; a failed update leaves the old copy working,
-  // even for a page that a hard reload took past it.
-  wb.addEventListener('redundant', () => {
+  // This page's worker is gone (its install or registration failed, or a later version
+  // replaced it): whatever claims the page next comes from other files. Only a first
+  // install that fails loses the offline copy; a failed update leaves the old copy
+  // working, even for a page that a hard reload took past it.
+  const ownWorkerGone = () => {
+    tracker.claimsAreNew();
     void navigator.serviceWorker.getRegistration().then((registration) => {
       if (!registration?.active) void markUnavailable();
     });
-  });
+  };
+  wb.addEventListener('redundant', ownWorkerGone);
 
   set({ offline: { phase: 'installing' } });
-  wb.register().then(
-    (registration) => {
-      if (registration?.active) tracker.workerSeen();
-    },
-    () => void markUnavailable(),
-  );
+  void wb.register().catch(ownWorkerGone);
 }
 
 /** Lets the waiting version take over; the page reloads when it does. */

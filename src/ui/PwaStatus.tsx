@@ -29,7 +29,8 @@ export function PwaStatus() {
   const busy = useBusy();
   const [accepted, setAccepted] = useState(false);
 
-  // Accepted during a capture: the switch waits until the capture has ended.
+  // Accepted during a capture or while its result is shown: the switch waits until the
+  // person has moved on.
   useEffect(() => {
     if (accepted && !busy) applyUpdate();
   }, [accepted, busy]);
@@ -44,8 +45,8 @@ export function PwaStatus() {
       )}
       {reloadPending && (
         <p role="alert" data-testid="reload-pending">
-          A new version of Facegate has taken over. This page reloads as soon as the capture ends;
-          nothing you saved is lost.
+          A new version of Facegate has taken over. This page reloads once you are done with the
+          capture under way and its result; nothing you saved is lost.
         </p>
       )}
       {updateWaiting && !reloadPending && (
@@ -55,7 +56,7 @@ export function PwaStatus() {
             {!accepted
               ? 'Reload to update'
               : busy
-                ? 'Updating when this capture ends…'
+                ? 'Updating when you are done here…'
                 : 'Updating…'}
           </button>
         </div>

@@ -17,6 +17,7 @@ import {
   type ChallengeAction,
 } from '../../biometrics/liveness/challenge';
 import { ChallengeCapture } from '../capture/ChallengeCapture';
+import { useActivityWhile } from '../../pwa/activity';
 import { nameKey, type KioskTask } from '../../store';
 import type { Services } from '../screens/services';
 import { storeMessage } from '../useStore';
@@ -61,6 +62,8 @@ export function KioskSession({
 
   const busy = step.kind !== 'start' || name !== '';
   useEffect(() => onBusy(busy), [busy, onBusy]);
+  // A new version waits for the person to finish, or for the idle reset, to reload.
+  useActivityWhile(busy);
   // Each new step gives the person the full idle time to read it.
   useEffect(() => onActivity(), [step, onActivity]);
 

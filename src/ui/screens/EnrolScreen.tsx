@@ -48,8 +48,9 @@ export function EnrolScreen({ services, person }: { services: Services; person?:
     setStep({ kind: 'name' });
   }
 
-  // A new version waits to take over until the capture's result is stored.
-  useActivityWhile(step.kind === 'capture' || step.kind === 'duplicate' || step.kind === 'saving');
+  // A new version waits from the capture until the person leaves its outcome (Enrol someone
+  // else, or another screen): the enrolment is stored and they have seen that it was.
+  useActivityWhile(step.kind !== 'name');
 
   async function save(personName: string, embeddings: Float32Array[]) {
     setStep({ kind: 'saving' });

@@ -16,9 +16,10 @@ type Step =
 export function IdentifyScreen({ services }: { services: Services }) {
   const { store, embedder, engine, settings } = services;
   const [step, setStep] = useState<Step>({ kind: 'capture' });
-  // A new version waits to take over until the capture's result is stored.
-  useActivityWhile(step.kind === 'deciding');
   const [round, setRound] = useState(0);
+  // A new version waits from the capture until the person leaves its answer (Try again,
+  // or another screen): each round is one hold.
+  useActivityWhile(true, round);
 
   async function decide(probes: Float32Array[]) {
     setStep({ kind: 'deciding' });

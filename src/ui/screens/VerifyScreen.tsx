@@ -43,8 +43,9 @@ export function VerifyScreen({ services }: { services: Services }) {
   const [chosen, setChosen] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [round, setRound] = useState(0);
-  // A new version waits to take over until the capture's result is stored.
-  useActivityWhile(step.kind === 'capture' || step.kind === 'deciding');
+  // A new version waits from the challenge until the person leaves its verdict (a new
+  // verification, or another screen).
+  useActivityWhile(step.kind !== 'choose' && step.kind !== 'ready');
 
   useEffect(() => {
     store
