@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useActivityWhile } from '../../pwa/activity';
 import { backupLimits, passphraseMinLength } from '../../store';
 import { storeMessage } from '../useStore';
 import type { Services } from './services';
@@ -21,6 +22,9 @@ export function BackupPanel({
   // first one's people as duplicates.
   const [busy, setBusy] = useState(false);
   const running = useRef(false);
+  // A new version waits while a backup is made or read, and while its link waits to be
+  // saved: a reload would lose the link.
+  useActivityWhile(busy || download !== null);
 
   async function exclusively(work: () => Promise<void>) {
     if (running.current) return;
