@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 
 // What a new version must not swap code or reload underneath: a capture feeding the engine,
 // and a flow from its capture until the person has moved on from its result (a reload
@@ -38,11 +38,34 @@ export function useBusy(): boolean {
   return useSyncExternalStore(subscribeActivity, isBusy);
 }
 
+/** Holds the activity while `active` is true. */
+export function useActivityWhile(active: boolean): void {
+  useEffect(() => (active ? holdActivity() : undefined), [active]);
+}
+
 /**
- * Holds the activity while `active` is true: a flow from its capture until its outcome is
- * left. A change of `round` (a new attempt from a result) lets go for a moment, so that a
- * reload waiting for the flow happens there, before the next capture starts.
+ * A hold a screen takes at a moment of its own and keeps until the person leaves the
+ * outcome (or the screen goes). Taken when a capture ends, while the capture still holds,
+ * so that no moment between the capture and its verdict is free for a reload.
  */
-export function useActivityWhile(active: boolean, round = 0): void {
-  useEffect(() => (active ? holdActivity() : undefined), [active, round]);
+export function useOutcomeHold(): { take(): void; release(): void } {
+  const held = useRef<(() => void) | null>(null);
+  useEffect(
+    () => () => {
+      held.current?.();
+      held.current = null;
+    },
+    [],
+  );
+  return useMemo(
+    () => ({
+      take: () => void (held.current ??= holdActivity()),
+      release: () => {
+        const release = held.current;
+        held.current = null;
+        release?.();
+      },
+    }),
+    [],
+  );
 }

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
-import { useBusy } from '../pwa/activity';
+import { useState } from 'react';
+import { isBusy, subscribeActivity, useBusy } from '../pwa/activity';
+import { reloadWhenIdle } from '../pwa/reloadWhenIdle';
 import { applyUpdate, type OfflineState } from '../pwa/serviceWorker';
 import { usePwa } from '../pwa/usePwa';
 
@@ -30,10 +31,12 @@ export function PwaStatus() {
   const [accepted, setAccepted] = useState(false);
 
   // Accepted during a capture or while its result is shown: the switch waits until the
-  // person has moved on.
-  useEffect(() => {
-    if (accepted && !busy) applyUpdate();
-  }, [accepted, busy]);
+  // person has moved on. Listened to directly, not through a render: a new attempt lets
+  // go of one hold and takes the next in the same commit, a moment no render sees.
+  function accept() {
+    setAccepted(true);
+    reloadWhenIdle({ isBusy, subscribe: subscribeActivity, reload: applyUpdate });
+  }
 
   const text = offlineText(offline);
   return (
@@ -52,7 +55,7 @@ export function PwaStatus() {
       {updateWaiting && !reloadPending && (
         <div className="update" role="alert" data-testid="update-prompt">
           <p>A new version of Facegate is ready.</p>
-          <button type="button" disabled={accepted} onClick={() => setAccepted(true)}>
+          <button type="button" disabled={accepted} onClick={accept}>
             {!accepted
               ? 'Reload to update'
               : busy

@@ -97,11 +97,15 @@ export function Capture({
     };
   }, [source, attempt]);
 
+  // Held from the moment a source is chosen until the capture leaves the screen, not just
+  // while frames flow: the screen takes its own hold for the verdict when the capture
+  // ends, and the two must overlap.
+  useEffect(() => holdActivity(), []);
+
   // Frames to the engine while active.
   useEffect(() => {
     if (!active || cameraError) return;
     const controller = new AbortController();
-    const release = holdActivity();
     const onError = (error: unknown) => {
       // This effect's own cleanup aborted the request (a new source, or React's
       // development double run): nothing went wrong that the person should read.
@@ -123,10 +127,7 @@ export function Capture({
         onError,
       });
     }
-    return () => {
-      controller.abort();
-      release();
-    };
+    return () => controller.abort();
   }, [active, source, engine, cameraError, attempt, passiveLiveness]);
 
   if (cameraError) {

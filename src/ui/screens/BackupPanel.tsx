@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useActivityWhile } from '../../pwa/activity';
 import { backupLimits, passphraseMinLength } from '../../store';
 import { storeMessage } from '../useStore';
@@ -22,9 +22,12 @@ export function BackupPanel({
   // first one's people as duplicates.
   const [busy, setBusy] = useState(false);
   const running = useRef(false);
+  const [saved, setSaved] = useState(false);
+  // The previous link's backup, or the last one once the panel goes, is let go.
+  useEffect(() => () => void (download && URL.revokeObjectURL(download)), [download]);
   // A new version waits while a backup is made or read, and while its link waits to be
   // saved: a reload would lose the link.
-  useActivityWhile(busy || download !== null);
+  useActivityWhile(busy || (download !== null && !saved));
 
   async function exclusively(work: () => Promise<void>) {
     if (running.current) return;
@@ -46,8 +49,8 @@ export function BackupPanel({
     }
     try {
       const text = await store.exportBackup(passphrase);
-      if (download) URL.revokeObjectURL(download);
       setDownload(URL.createObjectURL(new Blob([text], { type: 'application/json' })));
+      setSaved(false);
       onMessage('The backup is ready: save it with the link below. It holds no photos.');
     } catch (error) {
       onMessage(storeMessage(error));
@@ -87,7 +90,7 @@ export function BackupPanel({
         Export an encrypted backup
       </button>
       {download && (
-        <a href={download} download="facegate-backup.json">
+        <a href={download} download="facegate-backup.json" onClick={() => setSaved(true)}>
           Save facegate-backup.json
         </a>
       )}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { existingMatch } from '../../app/decisions';
-import { useActivityWhile } from '../../pwa/activity';
+import { useOutcomeHold } from '../../pwa/activity';
 import { nameKey, nameProblem, type Person } from '../../store';
 import { CapturePanel } from '../capture/CapturePanel';
 import { storeMessage } from '../useStore';
@@ -43,6 +43,7 @@ export function EnrolScreen({ services, person }: { services: Services; person?:
   }
 
   function startOver() {
+    outcome.release();
     setName('');
     setNameError(null);
     setStep({ kind: 'name' });
@@ -50,7 +51,7 @@ export function EnrolScreen({ services, person }: { services: Services; person?:
 
   // A new version waits from the capture until the person leaves its outcome (Enrol someone
   // else, or another screen): the enrolment is stored and they have seen that it was.
-  useActivityWhile(step.kind !== 'name');
+  const outcome = useOutcomeHold();
 
   async function save(personName: string, embeddings: Float32Array[]) {
     setStep({ kind: 'saving' });
@@ -110,7 +111,10 @@ export function EnrolScreen({ services, person }: { services: Services; person?:
           engine={engine}
           cameraId={settings.cameraId ?? undefined}
           purpose="enrol"
-          onDone={(embeddings) => void captured(step.name, embeddings)}
+          onDone={(embeddings) => {
+            outcome.take();
+            void captured(step.name, embeddings);
+          }}
         />
       )}
       <div role="status" aria-live="polite" data-testid="enrol-result">

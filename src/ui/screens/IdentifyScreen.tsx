@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { identifyPerson, type IdentifyOutcome } from '../../app/decisions';
-import { useActivityWhile } from '../../pwa/activity';
+import { useOutcomeHold } from '../../pwa/activity';
 import { CapturePanel } from '../capture/CapturePanel';
 import { storeMessage } from '../useStore';
 import { Verdict } from './Verdict';
@@ -17,9 +17,8 @@ export function IdentifyScreen({ services }: { services: Services }) {
   const { store, embedder, engine, settings } = services;
   const [step, setStep] = useState<Step>({ kind: 'capture' });
   const [round, setRound] = useState(0);
-  // A new version waits from the capture until the person leaves its answer (Try again,
-  // or another screen): each round is one hold.
-  useActivityWhile(true, round);
+  // A new version waits from the capture until the person leaves its answer.
+  const outcome = useOutcomeHold();
 
   async function decide(probes: Float32Array[]) {
     setStep({ kind: 'deciding' });
@@ -40,7 +39,10 @@ export function IdentifyScreen({ services }: { services: Services }) {
           engine={engine}
           cameraId={settings.cameraId ?? undefined}
           purpose="attempt"
-          onDone={(probes) => void decide(probes)}
+          onDone={(probes) => {
+            outcome.take();
+            void decide(probes);
+          }}
         />
       )}
       <div role="status" aria-live="assertive" data-testid="identify-result">
@@ -75,6 +77,7 @@ export function IdentifyScreen({ services }: { services: Services }) {
         <button
           type="button"
           onClick={() => {
+            outcome.release();
             setRound((r) => r + 1);
             setStep({ kind: 'capture' });
           }}

@@ -11,7 +11,7 @@ import {
   type VerifyOutcome,
 } from '../../app/decisions';
 import { formatWait } from '../../app/lockout';
-import { useActivityWhile } from '../../pwa/activity';
+import { useOutcomeHold } from '../../pwa/activity';
 import {
   challengeActions,
   defaultChallengePolicy,
@@ -43,9 +43,9 @@ export function VerifyScreen({ services }: { services: Services }) {
   const [chosen, setChosen] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [round, setRound] = useState(0);
-  // A new version waits from the challenge until the person leaves its verdict (a new
-  // verification, or another screen).
-  useActivityWhile(step.kind !== 'choose' && step.kind !== 'ready');
+  // A new version waits from the challenge's start (its attempt is counted then) until the
+  // person leaves its verdict: a new verification, or another screen.
+  const outcome = useOutcomeHold();
 
   useEffect(() => {
     store
@@ -54,6 +54,7 @@ export function VerifyScreen({ services }: { services: Services }) {
   }, [store]);
 
   async function start(person: Person) {
+    outcome.release();
     try {
       const waitMs = await verificationWait(store, person.id, Date.now());
       if (waitMs !== null) return setStep({ kind: 'locked', person, waitMs });
@@ -69,6 +70,7 @@ export function VerifyScreen({ services }: { services: Services }) {
   }
 
   async function capture(ready: Extract<Step, { kind: 'ready' }>) {
+    outcome.take();
     try {
       await beginChallenge(store, ready.claim.person);
       setStep({ ...ready, kind: 'capture' });
