@@ -80,10 +80,14 @@ export function startServiceWorker(scriptUrl: string, scope: string): void {
   });
   // A worker already active while this page is uncontrolled (a hard reload went past it)
   // claims it only as another version. Asked at once, not after register(), which waits
-  // for the page's load event.
-  void navigator.serviceWorker.getRegistration().then((registration) => {
-    if (registration?.active) tracker.claimsAreNew();
-  });
+  // for the page's load event. (It rejects where service workers are blocked: then no
+  // worker will ever claim the page.)
+  navigator.serviceWorker.getRegistration().then(
+    (registration) => {
+      if (registration?.active) tracker.claimsAreNew();
+    },
+    () => undefined,
+  );
   // Resolves once any worker of this scope is active: installed on an earlier visit, by
   // this page, or by another tab whose install this page joined. Every active worker holds
   // a full offline copy, since a failed precache fails its install.
@@ -96,9 +100,13 @@ export function startServiceWorker(scriptUrl: string, scope: string): void {
   // working, even for a page that a hard reload took past it.
   const ownWorkerGone = () => {
     tracker.claimsAreNew();
-    void navigator.serviceWorker.getRegistration().then((registration) => {
-      if (!registration?.active) void markUnavailable();
-    });
+    // Where service workers are blocked this rejects too: no copy either way.
+    navigator.serviceWorker.getRegistration().then(
+      (registration) => {
+        if (!registration?.active) void markUnavailable();
+      },
+      () => void markUnavailable(),
+    );
   };
   wb.addEventListener('redundant', ownWorkerGone);
 
