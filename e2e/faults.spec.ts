@@ -309,6 +309,9 @@ const starts = {
 /** What the person does while the new version takes over: begun, then finished and left. */
 interface Flow {
   name: string;
+  /** What the fake camera plays. */
+  camera: string[] | { clip: string };
+  /** Up to the button that starts the capture. */
   begin(page: Page): Promise<void>;
   /** Where its outcome shows once the capture has run, and what it says. */
   outcome: { testId: string; text: string | RegExp };
@@ -320,6 +323,7 @@ interface Flow {
 
 const enrolling: Flow = {
   name: 'enrolling',
+  camera: [B_ENROL],
   begin: (page) => startEnrolment(page, B),
   outcome: { testId: 'enrol-result', text: `${B} is enrolled.` },
   next: 'Enrol someone else',
@@ -328,6 +332,7 @@ const enrolling: Flow = {
 
 const identifying: Flow = {
   name: 'identifying',
+  camera: [B_ENROL],
   begin: async (page) => {
     await openScreen(page, 'Settings');
     await openScreen(page, 'Identify');
@@ -378,6 +383,20 @@ async function takeOverWhile(page: Page, context: BrowserContext, flow: Flow): P
   await expectEnrolled(page, flow.enrolled);
 }
 
+const verifying: Flow = {
+  name: 'verifying',
+  camera: A_CHALLENGE,
+  begin: async (page) => {
+    await openScreen(page, 'Settings');
+    await openScreen(page, 'Verify');
+    await page.getByLabel('Who is this?').selectOption({ label: A });
+    await page.getByRole('button', { name: 'Start verification' }).click();
+  },
+  outcome: { testId: 'verify-result', text: `Accepted: this is ${A}.` },
+  next: 'Start verification',
+  enrolled: [A],
+};
+
 test.describe('service worker', () => {
   // However the page was loaded, a later version taking over must wait until the person
   // has seen the outcome of what they were doing: under the copy; before it (its install
@@ -385,6 +404,7 @@ test.describe('service worker', () => {
   // uncontrolled while a worker is active.
   const cases = [
     { start: starts.under, flow: identifying },
+    { start: starts.under, flow: verifying },
     { start: starts.before, flow: enrolling },
     { start: starts.past, flow: enrolling },
   ];
@@ -392,7 +412,7 @@ test.describe('service worker', () => {
     const title = `${faults.serviceWorkerTakeover.title}: page ${start}, while ${flow.name}`;
     test(title, async ({ baseURL }) => {
       const profile = await profileWithA(baseURL!);
-      await withCamera(profile, baseURL!, [B_ENROL], async ({ page, context }) => {
+      await withCamera(profile, baseURL!, flow.camera, async ({ page, context }) => {
         await agreeIfAsked(page);
         await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
           timeout: 60_000,
