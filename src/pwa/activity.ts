@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 
-// What a new version must not swap code or reload underneath: a capture feeding the engine,
-// and a flow from its capture until the person has moved on from its result (a reload
-// would throw away a verdict before anyone read it). A module-level counter rather than React context: the capture and the update prompt
-// sit in different branches of the tree and need nothing else from each other.
+// What a new version must not reload the page under: a capture feeding the engine, and a
+// flow from its capture until the person has moved on from its result (a reload would
+// throw away a verdict before anyone read it). A module-level counter rather than React
+// context: the capture and the update prompt sit in different branches of the tree and
+// need nothing else from each other.
 let running = 0;
 const listeners = new Set<() => void>();
 
