@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { whenIdle } from './idle';
 
 // What a new version must not reload the page under: a capture feeding the engine, and a
 // flow from its capture until the person has moved on from its result (a reload would
@@ -32,6 +33,15 @@ export function isBusy(): boolean {
 export function subscribeActivity(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/**
+ * Runs `action` now, or as soon as the last hold is let go: listened to directly, not
+ * through a render, since a new attempt lets go of one hold and takes the next in the same
+ * commit, a moment no render sees. @returns true when it had to wait.
+ */
+export function whenActivityEnds(action: () => void): boolean {
+  return whenIdle({ isBusy, subscribe: subscribeActivity }, action);
 }
 
 /** True while any capture runs, or a flow's outcome waits to be read. */

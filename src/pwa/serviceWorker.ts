@@ -1,6 +1,6 @@
 import { Workbox } from 'workbox-window';
-import { isBusy, subscribeActivity } from './activity';
-import { reloadWhenIdle, versionChangeTracker } from './reloadWhenIdle';
+import { whenActivityEnds } from './activity';
+import { versionChangeTracker } from './idle';
 
 /** Whether this browser keeps a copy of the app for use without a network. */
 export type OfflineState =
@@ -71,12 +71,7 @@ export function startServiceWorker(scriptUrl: string, scope: string): void {
     // that code and models match it, but never in the middle of a capture or over a
     // result the person has not left yet.
     if (!tracker.isNewVersion()) return;
-    const waits = reloadWhenIdle({
-      isBusy,
-      subscribe: subscribeActivity,
-      reload: () => window.location.reload(),
-    });
-    if (waits) set({ reloadPending: true });
+    if (whenActivityEnds(() => window.location.reload())) set({ reloadPending: true });
   });
   // A worker already active while this page is uncontrolled (a hard reload went past it)
   // claims it only as another version. Asked at once, not after register(), which waits

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { isBusy, subscribeActivity, useBusy } from '../pwa/activity';
-import { reloadWhenIdle } from '../pwa/reloadWhenIdle';
+import { useBusy, whenActivityEnds } from '../pwa/activity';
 import { applyUpdate, type OfflineState } from '../pwa/serviceWorker';
 import { usePwa } from '../pwa/usePwa';
 
@@ -31,11 +30,10 @@ export function PwaStatus() {
   const [accepted, setAccepted] = useState(false);
 
   // Accepted during a capture or while its result is shown: the switch waits until the
-  // person has moved on. Listened to directly, not through a render: a new attempt lets
-  // go of one hold and takes the next in the same commit, a moment no render sees.
+  // person has moved on.
   function accept() {
     setAccepted(true);
-    reloadWhenIdle({ isBusy, subscribe: subscribeActivity, reload: applyUpdate });
+    whenActivityEnds(applyUpdate);
   }
 
   const text = offlineText(offline);

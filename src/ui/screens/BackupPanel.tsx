@@ -24,7 +24,9 @@ export function BackupPanel({
   const running = useRef(false);
   const [saved, setSaved] = useState(false);
   // The previous link's backup, or the last one once the panel goes, is let go.
-  useEffect(() => () => void (download && URL.revokeObjectURL(download)), [download]);
+  useEffect(() => {
+    if (download) return () => URL.revokeObjectURL(download);
+  }, [download]);
   // A new version waits while a backup is made or read, and while its link waits to be
   // saved: a reload would lose the link.
   useActivityWhile(busy || (download !== null && !saved));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reloadWhenIdle, versionChangeTracker } from './reloadWhenIdle';
+import { versionChangeTracker, whenIdle } from './idle';
 
 /** A page whose busy state the test flips, counting reloads. */
 function fakePage(busy: boolean) {
@@ -22,17 +22,17 @@ function fakePage(busy: boolean) {
   return page;
 }
 
-describe('reloadWhenIdle', () => {
+describe('whenIdle', () => {
   it('reloads at once when no capture runs', () => {
     const page = fakePage(false);
-    expect(reloadWhenIdle(page)).toBe(false);
+    expect(whenIdle(page, page.reload)).toBe(false);
     expect(page.reloads).toBe(1);
     expect(page.listenerCount()).toBe(0);
   });
 
   it('waits for a running capture to end, then reloads once', () => {
     const page = fakePage(true);
-    expect(reloadWhenIdle(page)).toBe(true);
+    expect(whenIdle(page, page.reload)).toBe(true);
     expect(page.reloads).toBe(0);
 
     page.set(true);

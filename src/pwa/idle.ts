@@ -1,22 +1,21 @@
-/** What `reloadWhenIdle` needs from the page, passed in so the rule can be tested alone. */
-export interface IdleReloadDeps {
+/** What `whenIdle` needs from the page, passed in so the rule can be tested alone. */
+export interface IdleDeps {
   isBusy(): boolean;
   /** Calls `listener` whenever the busy state may have changed; returns the unsubscriber. */
   subscribe(listener: () => void): () => void;
-  reload(): void;
 }
 
 /**
- * Reloads the page now, or as soon as nothing is under way. A new service worker can take
- * control while a person is mid-capture (another tab accepted the update); reloading at
- * once would throw their capture, or the verdict it led to, away, so the reload waits
- * until they have moved on.
+ * Runs `action` now, or once, as soon as nothing is under way. A new version can take
+ * control while a person is mid-capture (another tab accepted the update); reloading or
+ * switching at once would throw their capture, or the verdict it led to, away, so the
+ * action waits until they have moved on.
  *
- * @returns true when the reload had to wait.
+ * @returns true when the action had to wait.
  */
-export function reloadWhenIdle(deps: IdleReloadDeps): boolean {
+export function whenIdle(deps: IdleDeps, action: () => void): boolean {
   if (!deps.isBusy()) {
-    deps.reload();
+    action();
     return false;
   }
   let done = false;
@@ -24,7 +23,7 @@ export function reloadWhenIdle(deps: IdleReloadDeps): boolean {
     if (done || deps.isBusy()) return;
     done = true;
     unsubscribe();
-    deps.reload();
+    action();
   });
   return true;
 }
